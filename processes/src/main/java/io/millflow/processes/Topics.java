@@ -1,0 +1,34 @@
+package io.millflow.processes;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * External-task topics, named {@code <capability>.<verbObject>}. Every service task of every model
+ * uses one of these, and exactly one worker serves each (checked by BpmnConventionsTest).
+ */
+public final class Topics {
+
+    public static final String PROCUREMENT_CREATE_PURCHASE_ORDER = "procurement.createPurchaseOrder";
+    public static final String PROCUREMENT_ESCALATE_APPROVAL = "procurement.escalateApproval";
+
+    private Topics() {
+    }
+
+    /** All topics declared above. */
+    public static List<String> all() {
+        List<String> topics = new ArrayList<>();
+        for (Field field : Topics.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    topics.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return List.copyOf(topics);
+    }
+}

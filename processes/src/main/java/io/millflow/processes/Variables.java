@@ -1,0 +1,27 @@
+package io.millflow.processes;
+
+/** Names of process variables shared between models, services and workers. */
+public final class Variables {
+
+    /** UUID of the requisition (string). */
+    public static final String REQUISITION_ID = "requisitionId";
+    /** Username of the person who submitted the requisition. */
+    public static final String REQUESTER = "requester";
+    /** Total of the requisition converted to EUR (double), input of the approval DMN. */
+    public static final String TOTAL_AMOUNT_EUR = "totalAmountEur";
+    /** Ordered list of roles that must approve, output of the approval DMN. */
+    public static final String APPROVAL_LEVELS = "approvalLevels";
+    /** Whether the last decided approval level approved (boolean). */
+    public static final String APPROVED = "approved";
+    /** Role of the approval level a task or an escalation belongs to (task-local input). */
+    public static final String APPROVAL_ROLE = "approvalRole";
+    /** Role an escalated task is handed to (output of the escalation DMN). */
+    public static final String ESCALATE_TO = "escalateTo";
+    /** Number of the purchase order created for the requisition. */
+    public static final String PURCHASE_ORDER_NUMBER = "purchaseOrderNumber";
+    /** Task-local flag set when an approval task has passed its due date. */
+    public static final String OVERDUE = "overdue";
+
+    private Variables() {
+    }
+}

@@ -1,0 +1,264 @@
+package io.millflow.procurement;
+
+import io.millflow.audit.AuditService;
+import io.millflow.processes.ProcessKeys;
+import io.millflow.processes.Roles;
+import io.millflow.processes.Variables;
+import io.millflow.security.CurrentUser;
+import io.millflow.shared.DocumentNumbers;
+import io.millflow.shared.ExchangeRates;
+import io.millflow.shared.ProblemException;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.operaton.bpm.engine.DecisionService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.IdentityLink;
+import org.operaton.bpm.engine.task.IdentityLinkType;
+import org.operaton.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Purchase requisitions: submission (which starts {@code purchase-requisition}), the approval
+ * decisions of each level, escalation of late approvals and reading them back.
+ */
+@Service
+@Validated
+public class PurchaseRequisitions {
+
+    /** Largest total a single requisition may have, in EUR. */
+    public static final BigDecimal MAX_TOTAL_EUR = new BigDecimal("100000000");
+    static final String ENTITY = "PurchaseRequisition";
+    private static final Logger log = LoggerFactory.getLogger(PurchaseRequisitions.class);
+    private static final List<String> READ_ALL_ROLES = List.of(Roles.MANAGER, Roles.DEPARTMENT_HEAD, Roles.FINANCE,
+            Roles.BUYER, Roles.ADMIN);
+
+    private final PurchaseRequisitionRepository requisitions;
+    private final RequisitionApprovalRepository approvals;
+    private final DocumentNumbers numbers;
+    private final ExchangeRates rates;
+    private final AuditService audit;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final DecisionService decisions;
+    private final Clock clock;
+
+    PurchaseRequisitions(PurchaseRequisitionRepository requisitions, RequisitionApprovalRepository approvals,
+            DocumentNumbers numbers, ExchangeRates rates, AuditService audit, RuntimeService runtime,
+            TaskService tasks, DecisionService decisions, Clock clock) {
+        this.requisitions = requisitions;
+        this.approvals = approvals;
+        this.numbers = numbers;
+        this.rates = rates;
+        this.audit = audit;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    /**
+     * Submits a requisition and starts its approval. Row, audit record and process instance commit
+     * together or not at all. Roles: every internal role (not SUPPLIER).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('EMPLOYEE','MANAGER','DEPARTMENT_HEAD','FINANCE','BUYER','WAREHOUSE','PROCESS_OWNER','ADMIN')")
+    public RequisitionView submit(@Valid NewRequisition cmd) {
+        CurrentUser user = CurrentUser.get();
+        BigDecimal rate = rates.rateToEur(cmd.currency(), "currency");
+        BigDecimal total = cmd.quantity().multiply(cmd.unitPrice()).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal totalEur = total.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+        if (totalEur.compareTo(MAX_TOTAL_EUR) > 0) {
+            throw new ProblemException.InvalidInput("unitPrice", "gives a total of " + totalEur.toPlainString()
+                    + " EUR, above the limit of 100,000,000 EUR for one requisition");
+        }
+        if (totalEur.signum() <= 0) {
+            throw new ProblemException.InvalidInput("unitPrice", "gives a total of 0 EUR");
+        }
+        PurchaseRequisition req = new PurchaseRequisition(numbers.next("PR"), user.username(),
+                cmd.itemDescription().strip(), cmd.quantity(), cmd.unitPrice(), cmd.currency(), total, totalEur, rate,
+                cmd.neededBy(), cmd.justification().strip(), cmd.costCentre(), clock.instant());
+        req = requisitions.save(req);
+
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put(Variables.REQUISITION_ID, req.getId().toString());
+        vars.put(Variables.REQUESTER, user.username());
+        vars.put(Variables.TOTAL_AMOUNT_EUR, totalEur.doubleValue());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(ProcessKeys.PURCHASE_REQUISITION,
+                req.getId().toString(), vars);
+        Object levels = runtime.getVariable(pi.getId(), Variables.APPROVAL_LEVELS);
+        if (!(levels instanceof String s) || s.isBlank()) {
+            throw new IllegalStateException("Decision " + ProcessKeys.DECISION_APPROVAL_LEVELS
+                    + " gave no approval levels for " + totalEur + " EUR");
+        }
+        List<String> levelList = List.of(s.split(","));
+        req.startedAs(pi.getId(), levelList, clock.instant());
+        audit.record(user.username(), "SUBMITTED", ENTITY, req.getId().toString(), null, snapshot(req));
+        log.info("Requisition {} submitted by {} for {} EUR, levels {}", req.getNumber(), user.username(), totalEur,
+                levelList);
+        return view(req);
+    }
+
+    /** One requisition. Roles: its requester, or MANAGER, DEPARTMENT_HEAD, FINANCE, BUYER, ADMIN. */
+    @Transactional(readOnly = true)
+    public RequisitionView get(UUID id) {
+        PurchaseRequisition req = requisitions.findById(id)
+                .orElseThrow(() -> new ProblemException.NotFound("No requisition " + id));
+        CurrentUser user = CurrentUser.get();
+        if (!req.getRequester().equals(user.username()) && READ_ALL_ROLES.stream().noneMatch(user::hasRole)) {
+            throw new ProblemException.Forbidden("Only the requester and approvers may read requisition "
+                    + req.getNumber());
+        }
+        return view(req);
+    }
+
+    /** The caller's own requisitions, newest first, optionally of one status. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Page<RequisitionView> mine(RequisitionStatus status, Pageable pageable) {
+        String me = CurrentUser.get().username();
+        Page<PurchaseRequisition> page = status == null ? requisitions.findByRequester(me, pageable)
+                : requisitions.findByRequesterAndStatus(me, status, pageable);
+        return page.map(this::view);
+    }
+
+    /**
+     * Records the decision of one approval level, in the transaction that completes its task. The
+     * requester never decides their own requisition and nobody decides two levels of one.
+     */
+    @Transactional
+    public void recordDecision(UUID requisitionId, String approvalRole, CurrentUser user, boolean approved,
+            String comment, String taskId, boolean overdue) {
+        PurchaseRequisition req = requisitions.lockById(requisitionId)
+                .orElseThrow(() -> new ProblemException.NotFound("No requisition " + requisitionId));
+        if (req.getStatus() != RequisitionStatus.IN_APPROVAL) {
+            throw new ProblemException.Conflict("Requisition " + req.getNumber() + " is " + req.getStatus());
+        }
+        if (req.getRequester().equals(user.username())) {
+            throw new ProblemException.Forbidden("Nobody may approve their own requisition");
+        }
+        List<RequisitionApproval> previous = approvals.findByRequisitionIdOrderByLevel(requisitionId);
+        if (previous.stream().anyMatch(a -> a.getDecidedBy().equals(user.username()))) {
+            throw new ProblemException.Forbidden("You already decided an earlier level of " + req.getNumber()
+                    + "; another person must decide this one");
+        }
+        String trimmed = comment == null ? null : comment.strip();
+        if (!approved && (trimmed == null || trimmed.isEmpty())) {
+            throw new ProblemException.InvalidInput("comment", "must give the reason of a rejection");
+        }
+        if (trimmed != null && trimmed.length() > 2000) {
+            throw new ProblemException.InvalidInput("comment", "must have at most 2000 characters");
+        }
+        int level = req.approvalLevelList().indexOf(approvalRole) + 1;
+        if (level == 0) {
+            throw new ProblemException.Conflict(approvalRole + " is not an approval level of " + req.getNumber());
+        }
+        if (previous.stream().anyMatch(a -> a.getLevel() == level)) {
+            throw new ProblemException.Conflict("Level " + level + " of " + req.getNumber() + " is already decided");
+        }
+        Map<String, Object> before = snapshot(req);
+        RequisitionApproval approval = approvals.save(new RequisitionApproval(requisitionId, level, approvalRole,
+                user.username(), approved, trimmed, clock.instant(), taskId, overdue));
+        audit.record(user.username(), approved ? "APPROVED" : "REJECTED", "RequisitionApproval",
+                requisitionId + "#" + level, null, Map.of("level", level, "role", approvalRole,
+                        "decision", approval.getDecision(), "comment", trimmed == null ? "" : trimmed,
+                        "taskId", taskId));
+        if (!approved) {
+            req.reject(trimmed, clock.instant());
+            audit.record(user.username(), "REJECTED", ENTITY, requisitionId.toString(), before, snapshot(req));
+        }
+    }
+
+    /**
+     * Hands a late approval task of {@code approvalRole} to the next level's group as well (decision
+     * {@code purchase-approval-escalation}) and marks it overdue. A task decided in the meantime is left alone.
+     */
+    @Transactional
+    public String escalate(UUID requisitionId, String approvalRole) {
+        String escalateTo = decisions.evaluateDecisionTableByKey(ProcessKeys.DECISION_APPROVAL_ESCALATION,
+                Map.of(Variables.APPROVAL_ROLE, approvalRole)).getSingleEntry();
+        if (escalateTo == null || !Roles.isKnown(escalateTo)) {
+            throw new IllegalStateException("Escalation decision gave no known role for " + approvalRole);
+        }
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(requisitionId.toString()).active().list();
+        for (Task task : open) {
+            if (!approvalRole.equals(tasks.getVariable(task.getId(), Variables.APPROVAL_ROLE))) {
+                continue;
+            }
+            boolean present = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && escalateTo.equals(l.getGroupId()));
+            if (!present) {
+                tasks.addCandidateGroup(task.getId(), escalateTo);
+            }
+            tasks.setVariableLocal(task.getId(), Variables.OVERDUE, true);
+            tasks.setVariableLocal(task.getId(), Variables.ESCALATE_TO, escalateTo);
+            audit.record("system", "APPROVAL_ESCALATED", ENTITY, requisitionId.toString(),
+                    Map.of("taskId", task.getId(), "candidateGroups", candidateGroups(task.getId())),
+                    Map.of("taskId", task.getId(), "escalatedTo", escalateTo, "overdue", true));
+            log.info("Approval {} of requisition {} escalated to {}", approvalRole, requisitionId, escalateTo);
+        }
+        return escalateTo;
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    RequisitionView view(PurchaseRequisition req) {
+        List<RequisitionApproval> decided = approvals.findByRequisitionIdOrderByLevel(req.getId());
+        List<RequisitionView.Approval> trail = new ArrayList<>();
+        List<String> levels = req.approvalLevelList();
+        for (int i = 0; i < levels.size(); i++) {
+            int level = i + 1;
+            RequisitionApproval a = decided.stream().filter(d -> d.getLevel() == level).findFirst().orElse(null);
+            if (a != null) {
+                trail.add(new RequisitionView.Approval(level, a.getRole(), a.getDecidedBy(), a.getDecision(),
+                        a.getComment(), a.getDecidedAt(), a.isOverdue()));
+            } else {
+                String state = req.getStatus() == RequisitionStatus.IN_APPROVAL ? "PENDING" : "NOT_REQUIRED";
+                trail.add(new RequisitionView.Approval(level, levels.get(i), null, state, null, null, false));
+            }
+        }
+        return new RequisitionView(req.getId(), req.getNumber(), req.getStatus(), req.getRequester(),
+                req.getItemDescription(), req.getQuantity(), req.getUnitPrice(), req.getCurrency(),
+                req.getTotalAmount(), req.getTotalAmountEur(), req.getNeededBy(), req.getJustification(),
+                req.getCostCentre(), levels, trail, req.getRejectionReason(), req.getPurchaseOrderNumber(),
+                req.getProcessInstanceId(), req.getCreatedAt());
+    }
+
+    static Map<String, Object> snapshot(PurchaseRequisition req) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("number", req.getNumber());
+        s.put("status", req.getStatus().name());
+        s.put("requester", req.getRequester());
+        s.put("itemDescription", req.getItemDescription());
+        s.put("quantity", req.getQuantity());
+        s.put("unitPrice", req.getUnitPrice());
+        s.put("currency", req.getCurrency());
+        s.put("totalAmount", req.getTotalAmount());
+        s.put("totalAmountEur", req.getTotalAmountEur());
+        s.put("neededBy", req.getNeededBy());
+        s.put("costCentre", req.getCostCentre());
+        s.put("approvalLevels", req.approvalLevelList());
+        s.put("rejectionReason", req.getRejectionReason());
+        s.put("purchaseOrderNumber", req.getPurchaseOrderNumber());
+        return s;
+    }
+}

@@ -1,0 +1,10 @@
+package io.millflow.procurement;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RequisitionApprovalRepository extends JpaRepository<RequisitionApproval, UUID> {
+
+    List<RequisitionApproval> findByRequisitionIdOrderByLevel(UUID requisitionId);
+}

@@ -1,0 +1,91 @@
+package io.millflow.security;
+
+import io.millflow.audit.AuditService;
+import io.millflow.processes.Roles;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The users of Millflow, kept in the database; also the source of logins ({@link UserDetailsService}). */
+@Service
+public class UserAccounts implements UserDetailsService {
+
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditService audit;
+    private final Clock clock;
+
+    UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder, AuditService audit, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        return User.withUsername(user.getUsername())
+                .password(user.getPasswordHash())
+                .disabled(!user.isEnabled())
+                .authorities(user.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                .build();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AppUser> find(String username) {
+        return users.findByUsername(username);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return users.existsByUsername(username);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return users.count();
+    }
+
+    /** True when the user's stored hash matches {@code rawPassword} (used to refuse default secrets). */
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(String username, String rawPassword) {
+        return users.findByUsername(username).map(u -> passwordEncoder.matches(rawPassword, u.getPasswordHash()))
+                .orElse(false);
+    }
+
+    @Transactional
+    public AppUser create(String actor, String username, String rawPassword, String displayName, String email,
+            Set<String> roles) {
+        if (username == null || !username.matches("[a-z0-9._-]{2,64}")) {
+            throw new IllegalArgumentException("Username must be 2-64 characters of a-z, 0-9, '.', '_' or '-'");
+        }
+        if (rawPassword == null || rawPassword.length() < 8) {
+            throw new IllegalArgumentException("Password must have at least 8 characters");
+        }
+        for (String role : roles) {
+            if (!Roles.isKnown(role)) {
+                throw new IllegalArgumentException("Unknown role: " + role);
+            }
+        }
+        if (users.existsByUsername(username)) {
+            throw new IllegalStateException("User exists: " + username);
+        }
+        AppUser user = users.save(new AppUser(username, passwordEncoder.encode(rawPassword), displayName, email, roles,
+                clock.instant()));
+        audit.record(actor, "USER_CREATED", "AppUser", user.getId().toString(), null,
+                Map.of("username", username, "roles", roles));
+        return user;
+    }
+}

@@ -1,0 +1,59 @@
+package io.millflow.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure that is an answer to the caller: it becomes an RFC 7807 problem with a stable type.
+ * Services throw the subclasses; the REST layer and the views translate them.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String type;
+    private final String field;
+
+    protected ProblemException(HttpStatus status, String type, String message, String field) {
+        super(message);
+        this.status = status;
+        this.type = type;
+        this.field = field;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** Stable problem type, the last segment of the problem's type URI (e.g. {@code not-found}). */
+    public String type() {
+        return type;
+    }
+
+    /** Name of the input field at fault, or null. */
+    public String field() {
+        return field;
+    }
+
+    public static class NotFound extends ProblemException {
+        public NotFound(String message) {
+            super(HttpStatus.NOT_FOUND, "not-found", message, null);
+        }
+    }
+
+    public static class Forbidden extends ProblemException {
+        public Forbidden(String message) {
+            super(HttpStatus.FORBIDDEN, "forbidden", message, null);
+        }
+    }
+
+    public static class Conflict extends ProblemException {
+        public Conflict(String message) {
+            super(HttpStatus.CONFLICT, "conflict", message, null);
+        }
+    }
+
+    public static class InvalidInput extends ProblemException {
+        public InvalidInput(String field, String message) {
+            super(HttpStatus.BAD_REQUEST, "invalid-input", message, field);
+        }
+    }
+}

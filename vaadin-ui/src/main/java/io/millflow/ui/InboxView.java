@@ -1,0 +1,207 @@
+package io.millflow.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import io.millflow.processes.ProcessKeys;
+import io.millflow.procurement.PurchaseRequisitions;
+import io.millflow.procurement.RequisitionView;
+import io.millflow.security.CurrentUser;
+import io.millflow.shared.inbox.Inbox;
+import io.millflow.shared.inbox.InboxTask;
+import io.millflow.shared.inbox.ProcessDiagram;
+import io.millflow.shared.inbox.TaskDecision;
+import io.millflow.ui.components.BpmnViewer;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The task inbox: my tasks and my groups' tasks, overdue marked; a task opens with its requisition,
+ * the process diagram with the current step, claim, and approve or reject with a comment.
+ * Roles: every internal role; each task is limited to its candidate groups by {@link Inbox}.
+ */
+@Route(value = "inbox", layout = MainLayout.class)
+@RouteAlias(value = "", layout = MainLayout.class)
+@PageTitle("Inbox · Millflow")
+@RolesAllowed({"EMPLOYEE", "MANAGER", "DEPARTMENT_HEAD", "FINANCE", "BUYER", "WAREHOUSE", "PROCESS_OWNER", "ADMIN"})
+public class InboxView extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final Inbox inbox;
+    private final PurchaseRequisitions requisitions;
+    private final Tab allTab = new Tab("All");
+    private final Tab mineTab = new Tab("Claimed by me");
+    private final Tab groupTab = new Tab("My groups");
+    private final Tabs tabs = new Tabs(allTab, mineTab, groupTab);
+    private final Div list = new Div();
+    private final VerticalLayout detail = new VerticalLayout();
+
+    public InboxView(Inbox inbox, PurchaseRequisitions requisitions) {
+        this.inbox = inbox;
+        this.requisitions = requisitions;
+        setSizeFull();
+        list.setId("task-list");
+        list.getStyle().set("flex", "1 1 320px").set("min-width", "280px").set("max-width", "480px");
+        detail.setId("task-detail");
+        detail.setPadding(false);
+        detail.getStyle().set("flex", "2 1 420px").set("min-width", "280px");
+        FlexLayout content = new FlexLayout(list, detail);
+        content.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        content.getStyle().set("gap", "var(--lumo-space-l)");
+        content.setWidthFull();
+        tabs.addSelectedChangeListener(e -> refresh(null));
+        Button reload = new Button("Refresh", e -> refresh(null));
+        reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout top = new HorizontalLayout(new H3("Inbox"), tabs, reload);
+        top.setAlignItems(Alignment.BASELINE);
+        top.getStyle().set("flex-wrap", "wrap");
+        add(top, content);
+        refresh(null);
+    }
+
+    private void refresh(String selectTaskId) {
+        list.removeAll();
+        String me = CurrentUser.get().username();
+        List<InboxTask> tasks = inbox.myTasks().stream()
+                .filter(t -> tabs.getSelectedTab() == allTab
+                        || (tabs.getSelectedTab() == mineTab && me.equals(t.assignee()))
+                        || (tabs.getSelectedTab() == groupTab && t.assignee() == null))
+                .toList();
+        if (tasks.isEmpty()) {
+            Paragraph empty = new Paragraph("Nothing to do here.");
+            empty.setId("inbox-empty");
+            list.add(empty);
+        }
+        for (InboxTask t : tasks) {
+            list.add(card(t));
+        }
+        detail.removeAll();
+        tasks.stream().filter(t -> t.id().equals(selectTaskId)).findFirst().ifPresent(this::open);
+    }
+
+    private Div card(InboxTask t) {
+        Div card = new Div();
+        card.addClassName("task-card");
+        card.getElement().setAttribute("data-task-id", t.id());
+        card.getElement().setAttribute("data-business-key", t.businessKey());
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)").set("padding", "var(--lumo-space-s)")
+                .set("margin-bottom", "var(--lumo-space-s)").set("cursor", "pointer");
+        Span name = new Span(t.name());
+        name.getStyle().set("font-weight", "600").set("display", "block");
+        card.add(name);
+        if (ProcessKeys.PURCHASE_REQUISITION.equals(t.processKey())) {
+            RequisitionView r = requisitions.get(UUID.fromString(t.businessKey()));
+            Span what = new Span(r.number() + " · " + r.itemDescription() + " · "
+                    + RequisitionPanel.money(r.totalAmount(), r.currency()) + " · by " + r.requester());
+            what.addClassName("task-subject");
+            what.getStyle().set("display", "block");
+            card.add(what);
+        }
+        Span dates = new Span("Created " + WHEN.format(t.created())
+                + (t.due() == null ? "" : " · due " + WHEN.format(t.due()))
+                + (t.assignee() == null ? "" : " · claimed by " + t.assignee()));
+        dates.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        card.add(dates);
+        if (t.overdue()) {
+            Span overdue = new Span("OVERDUE");
+            overdue.addClassName("overdue");
+            overdue.getStyle().set("color", "var(--lumo-error-color)").set("font-weight", "700")
+                    .set("margin-left", "var(--lumo-space-s)");
+            card.add(overdue);
+        }
+        card.addClickListener(e -> open(t));
+        return card;
+    }
+
+    private void open(InboxTask t) {
+        detail.removeAll();
+        InboxTask task;
+        try {
+            task = inbox.get(t.id());
+        } catch (RuntimeException e) {
+            Problems.show(e);
+            refresh(null);
+            return;
+        }
+        H4 title = new H4(task.name());
+        title.setId("task-title");
+        detail.add(title);
+        if (ProcessKeys.PURCHASE_REQUISITION.equals(task.processKey())) {
+            RequisitionView r = requisitions.get(UUID.fromString(task.businessKey()));
+            Span number = new Span(r.number());
+            number.setId("task-requisition-number");
+            detail.add(number, RequisitionPanel.of(r));
+        }
+        detail.add(new Span("For " + String.join(", ", task.candidateGroups())
+                + (task.assignee() == null ? " · not claimed" : " · claimed by " + task.assignee())
+                + (task.overdue() ? " · OVERDUE" : "")));
+
+        TextArea comment = new TextArea("Comment (required to reject)");
+        comment.setId("decision-comment");
+        comment.setWidthFull();
+        comment.setMaxLength(2000);
+        Button claim = new Button(task.assignee() == null ? "Claim" : "Unclaim", e -> {
+            try {
+                InboxTask changed = task.assignee() == null ? inbox.claim(task.id()) : inbox.unclaim(task.id());
+                refresh(changed.id());
+            } catch (RuntimeException ex) {
+                Problems.show(ex);
+            }
+        });
+        claim.setId("claim-task");
+        Button approve = new Button("Approve", e -> decide(task, true, comment.getValue()));
+        approve.setId("approve-task");
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        Button reject = new Button("Reject", e -> decide(task, false, comment.getValue()));
+        reject.setId("reject-task");
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(claim, approve, reject);
+        actions.getStyle().set("flex-wrap", "wrap");
+        detail.add(comment, actions);
+
+        try {
+            ProcessDiagram diagram = inbox.diagram(task.id());
+            BpmnViewer viewer = new BpmnViewer();
+            viewer.setId("process-diagram");
+            viewer.setWidthFull();
+            viewer.setHeight("360px");
+            viewer.show(diagram.bpmnXml(), diagram.activeActivityIds());
+            detail.add(viewer);
+        } catch (RuntimeException e) {
+            detail.add(new Paragraph("The process diagram cannot be shown: " + Problems.message(e)));
+        }
+    }
+
+    private void decide(InboxTask task, boolean approved, String comment) {
+        try {
+            inbox.complete(task.id(), new TaskDecision(approved, comment));
+            Notification n = Notification.show(approved ? "Approved" : "Rejected", 3000,
+                    Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh(null);
+        } catch (RuntimeException e) {
+            Problems.show(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.millflow.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.millflow.processes.Roles;
+import io.millflow.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+
+/** The app shell: navigation by role, the signed-in user, sign out. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        CurrentUser user = CurrentUser.get();
+        H2 title = new H2("Millflow");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        Span who = new Span(user.username());
+        who.setId("current-user");
+        Button logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, logout);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(title);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        if (user.hasAnyRole(Roles.INTERNAL.toArray(String[]::new))) {
+            nav.addItem(new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()));
+            nav.addItem(new SideNavItem("New requisition", NewRequisitionView.class, VaadinIcon.CART.create()));
+            nav.addItem(new SideNavItem("My requisitions", MyRequisitionsView.class, VaadinIcon.LIST.create()));
+        }
+        addToDrawer(nav);
+        if (user.hasAnyRole(Roles.ADMIN, Roles.PROCESS_OWNER)) {
+            addToDrawer(link("Cockpit (processes)", "/operaton/app/cockpit/default/"));
+        }
+        if (user.hasRole(Roles.ADMIN)) {
+            addToDrawer(link("API (Swagger UI)", "/swagger-ui.html"));
+        }
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static Anchor link(String text, String href) {
+        Anchor a = new Anchor(href, text);
+        a.setRouterIgnore(true);
+        a.getStyle().set("display", "block").set("padding", "var(--lumo-space-s) var(--lumo-space-m)");
+        return a;
+    }
+}
