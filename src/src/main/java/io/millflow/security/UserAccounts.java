@@ -58,6 +58,12 @@ public class UserAccounts implements UserDetailsService {
         return users.count();
     }
 
+    /** Whether some enabled user has the role. */
+    @Transactional(readOnly = true)
+    public boolean anyEnabledWithRole(String role) {
+        return users.existsEnabledWithRole(role);
+    }
+
     /** True when the user's stored hash matches {@code rawPassword} (used to refuse default secrets). */
     @Transactional(readOnly = true)
     public boolean passwordMatches(String username, String rawPassword) {

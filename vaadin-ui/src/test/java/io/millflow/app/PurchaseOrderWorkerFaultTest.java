@@ -26,7 +26,6 @@ import org.operaton.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** The purchase-order worker under faults: a crash after the order was written, and a step that always fails. */
 @AppTest
@@ -34,7 +33,8 @@ class PurchaseOrderWorkerFaultTest {
 
     @LocalServerPort
     int port;
-    @MockitoSpyBean
+    /** A spy (see {@link AppTest}). */
+    @Autowired
     PurchaseOrders orders;
     @Autowired
     TaskService tasks;

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.millflow.app.support.AppTest;
@@ -67,15 +68,41 @@ class RequisitionBrowserTest {
     }
 
     private Page signIn(String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        return signIn(username, new Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    /** Signs in and lands on the inbox, which shows who is signed in. */
+    private Page signIn(String username, Browser.NewContextOptions options) {
+        Page page = login(username, options);
+        page.navigate(base() + "/inbox");
+        try {
+            assertThat(page.locator("#current-user")).hasText(username);
+        } catch (AssertionError e) {
+            Path shot = Path.of("target", "playwright", "signin-" + username + "-" + System.nanoTime() + ".png");
+            page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+            throw new AssertionError("Signed in as " + username + " but " + page.url() + " shows no user; see "
+                    + shot.toAbsolutePath(), e);
+        }
+        return page;
+    }
+
+    /** Submits the login form of a fresh browser context and checks the server accepted it. */
+    private Page login(String username, Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options);
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         page.navigate(base() + "/login");
+        page.waitForFunction("() => !!customElements.get('vaadin-login-form')");
         page.locator("input[name='username']").fill(username);
         page.locator("input[name='password']").fill("millflow");
-        page.locator("vaadin-button[slot='submit']").click();
-        page.waitForURL(url -> !url.contains("/login"));
-        assertThat(page.locator("#current-user")).hasText(username);
+        Response answer = page.waitForResponse(
+                r -> r.url().endsWith("/login") && "POST".equals(r.request().method()),
+                () -> page.locator("vaadin-button[slot='submit']").click());
+        String target = answer.headerValue("location");
+        if (answer.status() != 302 || target == null || target.contains("error")) {
+            throw new AssertionError("Sign-in of " + username + " answered " + answer.status() + " -> " + target);
+        }
+        page.waitForLoadState();
         return page;
     }
 
@@ -168,24 +195,31 @@ class RequisitionBrowserTest {
     }
 
     @Test
+    void suppliersCannotOpenTheInternalViews() {
+        Page supplier = login("supplier", new Browser.NewContextOptions().setViewportSize(1280, 900));
+        for (String view : List.of("/requisitions/new", "/requisitions", "/inbox")) {
+            supplier.navigate(base() + view);
+            supplier.waitForLoadState();
+            assertThat(supplier.locator("#submit-requisition")).hasCount(0);
+            assertThat(supplier.locator("#task-list")).hasCount(0);
+            assertThat(supplier.locator("body")).containsText("Could not navigate");
+        }
+        supplier.context().close();
+    }
+
+    @Test
     void theInboxFitsAPhoneAndTheAppIsInstallable() {
-        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+        Page page = signIn("manager", new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setIsMobile(true).setHasTouch(true));
-        Page page = phone.newPage();
-        page.navigate(base() + "/login");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
+        Object width = page.evaluate("() => document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).as("no horizontal scrolling").isLessThanOrEqualTo(390);
+
         String manifest = page.locator("link[rel='manifest']").getAttribute("href");
         assertThat(manifest).isNotBlank();
-        var response = page.request().get(base() + "/" + manifest.replaceFirst("^\\./", ""));
+        var response = page.request().get(base() + "/" + manifest.replaceFirst("^\\./", "").replaceFirst("^/", ""));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).contains("\"name\":\"Millflow\"").contains("icons");
-        page.locator("input[name='username']").fill("manager");
-        page.locator("input[name='password']").fill("millflow");
-        page.locator("vaadin-button[slot='submit']").click();
-        page.waitForURL(url -> !url.contains("/login"));
-        page.navigate(base() + "/inbox");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(390);
-        phone.close();
+        page.context().close();
     }
 }

@@ -42,6 +42,32 @@ class SecurityTest {
     }
 
     @Test
+    void theCliRefreshesItsTokensAndAUsedRefreshTokenIsVoid() throws Exception {
+        JsonNode tokens = Tokens.authorizationCode(port, "manager", "millflow");
+        assertThat(tokens.hasNonNull("refresh_token")).as("public client gets a refresh token").isTrue();
+        String refresh = tokens.get("refresh_token").asText();
+
+        java.net.http.HttpResponse<String> renewed = refresh(refresh);
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        JsonNode body = io.millflow.app.support.Api.json().readTree(renewed.body());
+        assertThat(Tokens.claims(body.get("access_token").asText()).get("preferred_username").asText())
+                .isEqualTo("manager");
+        assertThat(api.get("/api/v1/tasks", body.get("access_token").asText()).status()).isEqualTo(200);
+        assertThat(body.get("refresh_token").asText()).isNotEqualTo(refresh);
+
+        assertThat(refresh(refresh).statusCode()).as("a used refresh token is void").isEqualTo(400);
+    }
+
+    private java.net.http.HttpResponse<String> refresh(String refreshToken) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=millflow-cli"
+                        + "&refresh_token=" + java.net.URLEncoder.encode(refreshToken, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aWrongPasswordGivesNoToken() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tokens.authorizationCode(port, "manager", "wrong"))
                 .hasMessageContaining("did not return a code");

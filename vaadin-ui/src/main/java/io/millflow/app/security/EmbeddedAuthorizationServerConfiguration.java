@@ -26,6 +26,11 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -45,10 +50,15 @@ class EmbeddedAuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer as = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(as.getEndpointsMatcher())
-                .with(as, server -> server.oidc(Customizer.withDefaults()))
+                .with(as, server -> server
+                        .oidc(Customizer.withDefaults())
+                        .clientAuthentication(client -> client
+                                .authenticationConverters(list -> list.add(0, PublicClientRefresh.converter()))
+                                .authenticationProviders(list -> list.add(0, PublicClientRefresh.provider(clients)))))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(as.getEndpointsMatcher()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
@@ -86,6 +96,16 @@ class EmbeddedAuthorizationServerConfiguration {
         return new SigningKeys(jdbc, tx);
     }
 
+    /** Access and ID tokens as JWTs with our claims; refresh tokens also for the public CLI client. */
+    @Bean
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> jwkSource,
+            OAuth2TokenCustomizer<JwtEncodingContext> roleClaims) {
+        JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
+        jwt.setJwtCustomizer(roleClaims);
+        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(),
+                PublicClientRefresh.refreshTokenGenerator());
+    }
+
     /** Puts {@code roles} and {@code preferred_username} into access and ID tokens. */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> roleClaims() {
@@ -110,7 +130,8 @@ class EmbeddedAuthorizationServerConfiguration {
                 roles = RoleClaims.roleNames(context.getPrincipal().getAuthorities());
                 username = context.getPrincipal().getName();
             }
-            context.getClaims().claim(RoleClaims.ROLES_CLAIM, roles);
+            // an ArrayList: the stored authorization is read back by Jackson with an allowlist of types
+            context.getClaims().claim(RoleClaims.ROLES_CLAIM, new java.util.ArrayList<>(roles));
             context.getClaims().claim(RoleClaims.USERNAME_CLAIM, username);
         };
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the {@code prod} profile: creates the first administrator from {@code millflow.admin.*} when no
- * user exists, and refuses to start while any secret is a default (database password, admin password,
+ * enabled user has ADMIN, and refuses to start while any secret is a default (database password, admin password,
  * demo users or demo clients).
  */
 @Component
@@ -72,7 +72,7 @@ class ProductionSafety implements ApplicationRunner {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in the prod profile: " + String.join("; ", problems));
         }
-        if (users.count() == 0) {
+        if (!users.anyEnabledWithRole("ADMIN") && !users.exists(adminUsername)) {
             users.create("system", adminUsername, adminPassword, "Administrator", null, Set.of("ADMIN"));
         }
     }
