@@ -12,6 +12,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import io.millflow.app.support.AppTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,16 @@ class RequisitionBrowserTest {
     }
 
     private Page signIn(String username) {
-        return signIn(username, new Browser.NewContextOptions().setViewportSize(1280, 900));
+        return signIn(username, desktop());
+    }
+
+    /**
+     * A desktop browser without the PWA service worker: the journeys test the server, and a service
+     * worker installed by one page load may answer the next navigation from its cache.
+     */
+    private static Browser.NewContextOptions desktop() {
+        return new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK);
     }
 
     /** Signs in and lands on the inbox, which shows who is signed in. */
@@ -196,7 +206,7 @@ class RequisitionBrowserTest {
 
     @Test
     void suppliersCannotOpenTheInternalViews() {
-        Page supplier = login("supplier", new Browser.NewContextOptions().setViewportSize(1280, 900));
+        Page supplier = login("supplier", desktop());
         for (String view : List.of("/requisitions/new", "/requisitions", "/inbox")) {
             supplier.navigate(base() + view);
             supplier.waitForLoadState();
@@ -210,7 +220,7 @@ class RequisitionBrowserTest {
     @Test
     void theInboxFitsAPhoneAndTheAppIsInstallable() {
         Page page = signIn("manager", new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setIsMobile(true).setHasTouch(true));
+                .setIsMobile(true).setHasTouch(true).setServiceWorkers(ServiceWorkerPolicy.BLOCK));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
         Object width = page.evaluate("() => document.documentElement.scrollWidth");
         assertThat(((Number) width).intValue()).as("no horizontal scrolling").isLessThanOrEqualTo(390);

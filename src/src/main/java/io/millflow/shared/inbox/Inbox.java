@@ -179,8 +179,11 @@ public class Inbox {
         after.put("approved", decision.approved());
         after.put("comment", decision.comment() == null ? "" : decision.comment());
         after.put("completedBy", user.username());
-        audit.record(user.username(), "TASK_COMPLETED", "Task", taskId,
-                Map.of("name", task.getName(), "businessKey", described.businessKey(), "state", "OPEN"), after);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("name", task.getName());
+        before.put("businessKey", described.businessKey());
+        before.put("state", "OPEN");
+        audit.record(user.username(), "TASK_COMPLETED", "Task", taskId, before, after);
     }
 
     private Task openTask(String taskId) {
@@ -227,7 +230,8 @@ public class Inbox {
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .singleResult();
         boolean escalated = Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), Variables.OVERDUE));
-        return toInboxTask(task, pi == null ? "" : pi.getBusinessKey(), escalated, groups);
+        String businessKey = pi == null || pi.getBusinessKey() == null ? "" : pi.getBusinessKey();
+        return toInboxTask(task, businessKey, escalated, groups);
     }
 
     private InboxTask toInboxTask(Task t, String businessKey, boolean escalated, List<String> groups) {
