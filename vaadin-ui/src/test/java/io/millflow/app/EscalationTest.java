@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.app.support.Api;
 import io.millflow.app.support.AppTest;
+import io.millflow.app.support.Requisitions;
 import io.millflow.app.support.Tokens;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ManagementService;
@@ -32,12 +32,7 @@ class EscalationTest {
     @Test
     void aLateManagerApprovalEscalatesToDepartmentHeads() {
         Api api = new Api(port);
-        Api.Response created = api.post("/api/v1/purchase-requisitions", Tokens.user(port, "employee"), Map.of(
-                "itemDescription", "Safety gloves", "quantity", 20, "unitPrice", "12.50", "currency", "EUR",
-                "neededBy", LocalDate.now().plusDays(10).toString(), "justification", "stock out",
-                "costCentre", "CC-2000"));
-        assertThat(created.status()).isEqualTo(201);
-        String id = created.text("id");
+        String id = Requisitions.submit(api, port, "employee", Requisitions.body("Safety gloves", 20, "12.50", "EUR"));
         String taskId = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult().getId();
         assertThat(headSees(api, id)).as("before the deadline").isNull();
 

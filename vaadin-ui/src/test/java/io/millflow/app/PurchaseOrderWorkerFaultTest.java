@@ -12,10 +12,10 @@ import static org.mockito.Mockito.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.app.support.Api;
 import io.millflow.app.support.AppTest;
+import io.millflow.app.support.Requisitions;
 import io.millflow.app.support.Tokens;
 import io.millflow.procurement.PurchaseOrders;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,12 +47,7 @@ class PurchaseOrderWorkerFaultTest {
 
     private String approvedRequisition() {
         Api api = new Api(port);
-        Api.Response created = api.post("/api/v1/purchase-requisitions", Tokens.user(port, "employee"), Map.of(
-                "itemDescription", "Drill bits", "quantity", 10, "unitPrice", "15.00", "currency", "EUR",
-                "neededBy", LocalDate.now().plusDays(5).toString(), "justification", "worn",
-                "costCentre", "CC-3000"));
-        assertThat(created.status()).isEqualTo(201);
-        String id = created.text("id");
+        String id = Requisitions.submit(api, port, "employee", Requisitions.body("Drill bits", 10, "15.00", "EUR"));
         String taskId = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult().getId();
         assertThat(api.post("/api/v1/tasks/" + taskId + "/complete", Tokens.user(port, "manager"),
                 Map.of("approved", true)).status()).isEqualTo(204);

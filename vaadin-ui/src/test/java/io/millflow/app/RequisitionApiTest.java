@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.app.support.Api;
 import io.millflow.app.support.AppTest;
+import io.millflow.app.support.Requisitions;
 import io.millflow.app.support.Tokens;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -47,15 +48,7 @@ class RequisitionApiTest {
     }
 
     static Map<String, Object> requisition(Object quantity, Object unitPrice, String currency) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("itemDescription", "Hydraulic press seals");
-        body.put("quantity", quantity);
-        body.put("unitPrice", unitPrice);
-        body.put("currency", currency);
-        body.put("neededBy", LocalDate.now().plusDays(30).toString());
-        body.put("justification", "Line 3 leaks oil");
-        body.put("costCentre", "CC-1000");
-        return body;
+        return Requisitions.body("Hydraulic press seals", quantity, unitPrice, currency);
     }
 
     JsonNode submit(String user, Map<String, Object> body) {
