@@ -12,7 +12,6 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import io.millflow.app.support.AppTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +71,8 @@ class RequisitionBrowserTest {
         return signIn(username, desktop());
     }
 
-    /**
-     * A desktop browser without the PWA service worker: the journeys test the server, and a service
-     * worker installed by one page load may answer the next navigation from its cache.
-     */
     private static Browser.NewContextOptions desktop() {
-        return new Browser.NewContextOptions().setViewportSize(1280, 900)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK);
+        return new Browser.NewContextOptions().setViewportSize(1280, 900);
     }
 
     /** Signs in and lands on the inbox, which shows who is signed in. */
@@ -102,12 +96,11 @@ class RequisitionBrowserTest {
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         page.navigate(base() + "/login");
-        page.waitForFunction("() => !!customElements.get('vaadin-login-form')");
         page.locator("input[name='username']").fill(username);
         page.locator("input[name='password']").fill("millflow");
         Response answer = page.waitForResponse(
                 r -> r.url().endsWith("/login") && "POST".equals(r.request().method()),
-                () -> page.locator("vaadin-button[slot='submit']").click());
+                () -> page.locator("#sign-in").click());
         String target = answer.headerValue("location");
         if (answer.status() != 302 || target == null || target.contains("error")) {
             throw new AssertionError("Sign-in of " + username + " answered " + answer.status() + " -> " + target);
@@ -220,7 +213,7 @@ class RequisitionBrowserTest {
     @Test
     void theInboxFitsAPhoneAndTheAppIsInstallable() {
         Page page = signIn("manager", new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setIsMobile(true).setHasTouch(true).setServiceWorkers(ServiceWorkerPolicy.BLOCK));
+                .setIsMobile(true).setHasTouch(true));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox"))).isVisible();
         Object width = page.evaluate("() => document.documentElement.scrollWidth");
         assertThat(((Number) width).intValue()).as("no horizontal scrolling").isLessThanOrEqualTo(390);

@@ -3,7 +3,6 @@ package io.millflow.app.security;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
 import io.millflow.processes.Roles;
-import io.millflow.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,7 +86,7 @@ class SecurityConfiguration {
         return new JwtAuthenticationToken(jwt, authorities, name != null ? name : jwt.getSubject());
     }
 
-    /** The browser UI: Vaadin views, the login page, PWA resources, Swagger UI (ADMIN). */
+    /** The browser UI: Vaadin views, the login page ({@link LoginPage}), PWA resources, Swagger UI (ADMIN). */
     @Configuration(proxyBeanMethods = false)
     static class VaadinSecurity extends VaadinWebSecurity {
 
@@ -106,7 +105,7 @@ class SecurityConfiguration {
                     .hasRole(Roles.ADMIN));
             super.configure(http);
             if (externalIssuer.isBlank()) {
-                setLoginView(http, LoginView.class, "/login?logout");
+                setLoginView(http, "/login", "/login?logout");
             } else {
                 http.oauth2Login(login -> login.userInfoEndpoint(u -> u.userAuthoritiesMapper(oidcRoles())));
                 setOAuth2LoginPage(http, "/oauth2/authorization/" + ExternalIssuerConfiguration.REGISTRATION_ID);
