@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Operaton's Cockpit with the Millflow browser login: ADMIN and PROCESS_OWNER only, no second password. */
+/**
+ * Browser-session areas outside the Vaadin views: Operaton's Cockpit with the Millflow login (ADMIN and
+ * PROCESS_OWNER only, no second password) and Swagger UI (ADMIN only).
+ */
 @AppTest
 class CockpitAccessTest {
 
@@ -71,5 +74,15 @@ class CockpitAccessTest {
         assertThat(get(signedIn("manager"), "/operaton/api/engine/engine/default/process-definition").statusCode())
                 .isEqualTo(403);
         assertThat(get(signedIn("admin"), "/operaton/app/cockpit/default/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void swaggerUiIsForAdminsOnly() throws Exception {
+        assertThat(get(signedIn("admin"), "/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(get(signedIn("manager"), "/swagger-ui/index.html").statusCode()).isEqualTo(403);
+        HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> stranger = anonymous.send(HttpRequest.newBuilder(
+                URI.create(base() + "/swagger-ui/index.html")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).isEqualTo(302);
     }
 }
