@@ -113,7 +113,7 @@ class SecurityConfiguration {
         }
 
         /** Roles of a user who signed in at the external issuer, from the {@code roles} claim. */
-        private static GrantedAuthoritiesMapper oidcRoles() {
+        static GrantedAuthoritiesMapper oidcRoles() {
             return authorities -> authorities.stream()
                     .filter(OidcUserAuthority.class::isInstance)
                     .map(OidcUserAuthority.class::cast)
