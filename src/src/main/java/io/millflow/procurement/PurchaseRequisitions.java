@@ -13,10 +13,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.operaton.bpm.engine.DecisionService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
@@ -127,6 +129,23 @@ public class PurchaseRequisitions {
         return view(req);
     }
 
+    /**
+     * Several requisitions at once (two queries), e.g. for the inbox; those the caller may not read
+     * (see {@link #get}) are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, RequisitionView> getAll(Collection<UUID> ids) {
+        CurrentUser user = CurrentUser.get();
+        boolean readAll = READ_ALL_ROLES.stream().anyMatch(user::hasRole);
+        List<PurchaseRequisition> readable = requisitions.findAllById(ids).stream()
+                .filter(r -> readAll || r.getRequester().equals(user.username()))
+                .toList();
+        Map<UUID, List<RequisitionApproval>> decided = decisionsOf(readable);
+        Map<UUID, RequisitionView> views = new LinkedHashMap<>();
+        readable.forEach(r -> views.put(r.getId(), view(r, decided.getOrDefault(r.getId(), List.of()))));
+        return views;
+    }
+
     /** The caller's own requisitions, newest first, optionally of one status. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
@@ -134,7 +153,16 @@ public class PurchaseRequisitions {
         String me = CurrentUser.get().username();
         Page<PurchaseRequisition> page = status == null ? requisitions.findByRequester(me, pageable)
                 : requisitions.findByRequesterAndStatus(me, status, pageable);
-        return page.map(this::view);
+        Map<UUID, List<RequisitionApproval>> decided = decisionsOf(page.getContent());
+        return page.map(r -> view(r, decided.getOrDefault(r.getId(), List.of())));
+    }
+
+    private Map<UUID, List<RequisitionApproval>> decisionsOf(Collection<PurchaseRequisition> reqs) {
+        if (reqs.isEmpty()) {
+            return Map.of();
+        }
+        return approvals.findByRequisitionIdInOrderByLevel(reqs.stream().map(PurchaseRequisition::getId).toList())
+                .stream().collect(Collectors.groupingBy(RequisitionApproval::getRequisitionId));
     }
 
     /**
@@ -222,7 +250,10 @@ public class PurchaseRequisitions {
     }
 
     RequisitionView view(PurchaseRequisition req) {
-        List<RequisitionApproval> decided = approvals.findByRequisitionIdOrderByLevel(req.getId());
+        return view(req, approvals.findByRequisitionIdOrderByLevel(req.getId()));
+    }
+
+    private RequisitionView view(PurchaseRequisition req, List<RequisitionApproval> decided) {
         List<RequisitionView.Approval> trail = new ArrayList<>();
         List<String> levels = req.approvalLevelList();
         for (int i = 0; i < levels.size(); i++) {

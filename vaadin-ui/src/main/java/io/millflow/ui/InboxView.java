@@ -31,6 +31,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -92,14 +93,18 @@ public class InboxView extends VerticalLayout {
             empty.setId("inbox-empty");
             list.add(empty);
         }
+        Map<UUID, RequisitionView> subjects = requisitions.getAll(tasks.stream()
+                .filter(t -> ProcessKeys.PURCHASE_REQUISITION.equals(t.processKey()))
+                .map(t -> UUID.fromString(t.businessKey())).toList());
         for (InboxTask t : tasks) {
-            list.add(card(t));
+            list.add(card(t, ProcessKeys.PURCHASE_REQUISITION.equals(t.processKey())
+                    ? subjects.get(UUID.fromString(t.businessKey())) : null));
         }
         detail.removeAll();
         tasks.stream().filter(t -> t.id().equals(selectTaskId)).findFirst().ifPresent(this::open);
     }
 
-    private Div card(InboxTask t) {
+    private Div card(InboxTask t, RequisitionView r) {
         Div card = new Div();
         card.addClassName("task-card");
         card.getElement().setAttribute("data-task-id", t.id());
@@ -110,8 +115,7 @@ public class InboxView extends VerticalLayout {
         Span name = new Span(t.name());
         name.getStyle().set("font-weight", "600").set("display", "block");
         card.add(name);
-        if (ProcessKeys.PURCHASE_REQUISITION.equals(t.processKey())) {
-            RequisitionView r = requisitions.get(UUID.fromString(t.businessKey()));
+        if (r != null) {
             Span what = new Span(r.number() + " · " + r.itemDescription() + " · "
                     + RequisitionPanel.money(r.totalAmount(), r.currency()) + " · by " + r.requester());
             what.addClassName("task-subject");
