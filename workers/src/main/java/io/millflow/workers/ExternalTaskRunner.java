@@ -119,8 +119,8 @@ public class ExternalTaskRunner implements SmartLifecycle {
             fetch = fetch.topic(topic, props.lockDuration().toMillis());
         }
         List<LockedExternalTask> locked = fetch.execute();
-        List<Future<?>> running = locked.stream().map(t -> pool.submit(() -> handle(t))).collect(Collectors.toList());
-        for (Future<?> f : running) {
+        List<Future<?>> inFlight = locked.stream().<Future<?>>map(t -> pool.submit(() -> handle(t))).toList();
+        for (Future<?> f : inFlight) {
             try {
                 f.get();
             } catch (java.util.concurrent.ExecutionException e) {

@@ -5,12 +5,10 @@ import org.operaton.bpm.engine.ExternalTaskService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the workers of this module and the runner that feeds them. */
+/** The runner that feeds this module's workers (the workers are components found by the application's scan). */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan
 @EnableConfigurationProperties(WorkerProperties.class)
 public class WorkerConfiguration {
 
