@@ -4,10 +4,13 @@ package io.millflow.processes;
 public final class ProcessKeys {
 
     public static final String PURCHASE_REQUISITION = "purchase-requisition";
+    public static final String CYCLE_COUNT = "cycle-count";
 
     /** Decision keys; the file of a decision table may hold several decisions. */
     public static final String DECISION_APPROVAL_LEVELS = "purchase-approval-levels";
     public static final String DECISION_APPROVAL_ESCALATION = "purchase-approval-escalation";
+    /** Count tolerance per ABC class: outputs {@code tolerancePercent} and {@code toleranceQuantity}. */
+    public static final String DECISION_COUNT_TOLERANCE = "cycle-count-tolerance";
 
     private ProcessKeys() {
     }

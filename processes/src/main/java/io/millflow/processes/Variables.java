@@ -22,6 +22,15 @@ public final class Variables {
     /** Task-local flag set when an approval task has passed its due date. */
     public static final String OVERDUE = "overdue";
 
+    /** UUID of the cycle count (string). */
+    public static final String CYCLE_COUNT_ID = "cycleCountId";
+    /** Username of the person who entered the counts (may not approve them). */
+    public static final String COUNTER = "counter";
+    /** Number of count lines whose difference exceeds the tolerance (integer). */
+    public static final String LINES_OVER_TOLERANCE = "linesOverTolerance";
+    /** Number of the stock document that posted approved count differences. */
+    public static final String STOCK_DOCUMENT_NUMBER = "stockDocumentNumber";
+
     private Variables() {
     }
 }

@@ -1,0 +1,6 @@
+package io.millflow.ims;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UnitOfMeasureRepository extends JpaRepository<UnitOfMeasure, String> {
+}
