@@ -249,6 +249,8 @@ public class CycleCounts {
             VariableMap vars = org.operaton.bpm.engine.variable.Variables.createVariables()
                     .putValue(Variables.CYCLE_COUNT_ID, id.toString())
                     .putValue(Variables.COUNTER, actor)
+                    // the inbox keeps a request's tasks away from the person who made it
+                    .putValue(Variables.REQUESTER, actor)
                     .putValue(Variables.LINES_OVER_TOLERANCE, overTolerance);
             ProcessInstance pi = runtime.startProcessInstanceByKey(ProcessKeys.CYCLE_COUNT, id.toString(), vars);
             jdbc.update("update cycle_count set status = 'PENDING_APPROVAL', counted_by = ?, counted_at = ?, "

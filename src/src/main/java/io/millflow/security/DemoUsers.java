@@ -38,6 +38,8 @@ class DemoUsers implements ApplicationRunner {
         users.put("finance", Roles.FINANCE);
         users.put("buyer", Roles.BUYER);
         users.put("warehouse", Roles.WAREHOUSE);
+        // a second warehouse person: approves count differences that "warehouse" counted (four eyes)
+        users.put("supervisor", Roles.WAREHOUSE);
         users.put("owner", Roles.PROCESS_OWNER);
         users.put("supplier", Roles.SUPPLIER);
         users.put("admin", Roles.ADMIN);

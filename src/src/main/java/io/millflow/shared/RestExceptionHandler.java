@@ -114,10 +114,17 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         String field = null;
         String message = "The request body is not valid JSON.";
-        if (ex.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            field = jme.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+        boolean syntaxError = cause instanceof com.fasterxml.jackson.core.JsonParseException;
+        if (!syntaxError && ex.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : jme.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
             if (jme instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
             } else if (jme instanceof InvalidFormatException ife) {

@@ -24,7 +24,12 @@ public final class Api {
     }
 
     /** Status, headers and parsed body (null when empty or not JSON). */
-    public record Response(int status, String contentType, JsonNode body, String raw) {
+    public record Response(int status, String contentType, JsonNode body, String raw,
+            java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
+        }
+
         public String text(String field) {
             JsonNode n = body == null ? null : body.get(field);
             return n == null || n.isNull() ? null : n.asText();
@@ -36,15 +41,30 @@ public final class Api {
     }
 
     public Response post(String path, String token, Object body) {
+        return post(path, token, body, java.util.Map.of());
+    }
+
+    public Response post(String path, String token, Object body, java.util.Map<String, String> headers) {
         String json;
         try {
             json = body instanceof String s ? s : JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request, token);
+    }
+
+    public Response put(String path, String token, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Response send(HttpRequest.Builder request, String token) {
@@ -60,7 +80,7 @@ public final class Api {
             if (!response.body().isBlank() && ct.contains("json")) {
                 body = JSON.readTree(response.body());
             }
-            return new Response(response.statusCode(), ct, body, response.body());
+            return new Response(response.statusCode(), ct, body, response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
