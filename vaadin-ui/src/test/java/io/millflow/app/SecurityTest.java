@@ -109,5 +109,11 @@ class SecurityTest {
         assertThat(docs.body().get("paths").has("/api/v1/purchase-requisitions")).isTrue();
         assertThat(docs.body().get("paths").has("/api/v1/tasks/{id}/complete")).isTrue();
         assertThat(docs.body().get("paths").has("/api/v1/audit")).isTrue();
+        for (String path : java.util.List.of("/api/v1/items", "/api/v1/units", "/api/v1/sites", "/api/v1/warehouses",
+                "/api/v1/locations", "/api/v1/lots", "/api/v1/stock", "/api/v1/stock-documents",
+                "/api/v1/stock-documents/{id}/reversal", "/api/v1/stock-moves", "/api/v1/reservations",
+                "/api/v1/transfers", "/api/v1/cycle-counts", "/api/v1/stock/integrity")) {
+            assertThat(docs.body().get("paths").has(path)).as(path).isTrue();
+        }
     }
 }

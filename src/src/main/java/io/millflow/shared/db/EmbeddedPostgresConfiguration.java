@@ -56,7 +56,8 @@ public class EmbeddedPostgresConfiguration {
     @Bean
     DataSource dataSource(EmbeddedPostgres pg, @Value("${millflow.embedded-db.pool-size:30}") int poolSize) {
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        // batched inserts become multi-row inserts (the stock ledger posts thousands of lines at once)
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("millflow-embedded");
