@@ -368,11 +368,28 @@ class StockLedgerApiTest {
         for (String user : List.of("buyer", "employee", "admin")) {
             assertThat(api.post("/api/v1/reservations", Tokens.user(port, user), res).status()).as(user).isEqualTo(403);
         }
+        Map<String, Object> transfer = Map.of("lines", List.of(line(item, 1, wh.bins().get(0), wh.receivingId())));
+        Map<String, Object> count = Map.of("warehouseId", wh.warehouseId(), "abcClass", "C");
+        for (String user : List.of("buyer", "manager", "admin", "employee")) {
+            assertThat(api.post("/api/v1/transfers", Tokens.user(port, user), transfer).status()).as(user).isEqualTo(403);
+            assertThat(api.post("/api/v1/cycle-counts", Tokens.user(port, user), count).status()).as(user).isEqualTo(403);
+        }
+        assertThat(api.get("/api/v1/cycle-counts", Tokens.user(port, "employee")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/transfers", Tokens.user(port, "supplier")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/reservations", Tokens.user(port, "head")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/locations", Tokens.user(port, "supplier")).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/sites", inv.warehouse(), Map.of("code", "NOPE", "name", "no")).status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/locations", inv.warehouse(), Map.of("warehouseId", wh.warehouseId(),
+                "code", "NOPE", "name", "no", "type", "STORAGE")).status()).isEqualTo(403);
         // every posting is audited with its actor
         JsonNode posted = inv.post(doc);
         Long audited = jdbc.queryForObject("select count(*) from audit_record where entity_type = 'StockDocument' "
                 + "and entity_id = ? and actor = 'warehouse' and action = 'POSTED'", Long.class, posted.get("id").asText());
         assertThat(audited).isEqualTo(1L);
+        Api.Response reversal = api.post("/api/v1/stock-documents/" + posted.get("id").asText() + "/reversal",
+                Tokens.user(port, "buyer"), Map.of());
+        assertThat(reversal.status()).isEqualTo(403);
     }
 
     long count(String table) {
