@@ -10,7 +10,7 @@ import java.util.UUID;
 /** One state change: who did what to which entity, when, with the state before and after (JSON). */
 @Entity
 @Table(name = "audit_record")
-public class AuditRecord {
+public class AuditRecord implements org.springframework.data.domain.Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -28,6 +28,9 @@ public class AuditRecord {
     private String before;
     @Column(name = "after_state")
     private String after;
+    /** Records are only ever inserted: saving one must not first look for it (one round trip, not two). */
+    @jakarta.persistence.Transient
+    private boolean fresh;
 
     protected AuditRecord() {
     }
@@ -42,6 +45,18 @@ public class AuditRecord {
         this.entityId = entityId;
         this.before = before;
         this.after = after;
+        this.fresh = true;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @jakarta.persistence.PostPersist
+    @jakarta.persistence.PostLoad
+    void stored() {
+        fresh = false;
     }
 
     public UUID getId() {

@@ -54,6 +54,7 @@ class StockLedger {
     private final AuditService audit;
     private final StockEvents events;
     private final Clock clock;
+    private final Map<LocationType, LocRow> virtuals = new java.util.concurrent.ConcurrentHashMap<>();
 
     StockLedger(JdbcTemplate jdbc, AuditService audit, StockEvents events, Clock clock) {
         this.jdbc = jdbc;
@@ -202,10 +203,8 @@ class StockLedger {
             }
         }
         Map<UUID, LocRow> locs = loadLocations(locIds);
-        LocRow virtualFrom = type.virtualFrom() == null ? null
-                : loadLocations(List.of(VirtualLocations.of(type.virtualFrom()))).values().iterator().next();
-        LocRow virtualTo = type.virtualTo() == null ? null
-                : loadLocations(List.of(VirtualLocations.of(type.virtualTo()))).values().iterator().next();
+        LocRow virtualFrom = type.virtualFrom() == null ? null : virtual(type.virtualFrom());
+        LocRow virtualTo = type.virtualTo() == null ? null : virtual(type.virtualTo());
         Map<String, Integer> serialsSeen = new HashMap<>();
         List<Line> lines = new ArrayList<>(input.size());
         for (int i = 0; i < input.size(); i++) {
@@ -383,34 +382,64 @@ class StockLedger {
         Instant now = clock.instant();
         Timestamp ts = Timestamp.from(now);
         UUID documentId = UUID.randomUUID();
-        String number = String.format("SD-%d-%07d", h.postingDate().getYear(),
-                jdbc.queryForObject("select nextval('stock_document_seq')", Long.class));
 
         applySerials(h, lines, now);
         Map<UUID, ReservationUse> reservations = applyReservations(lines);
         applyQuants(lines, reservations, ts);
         applyValuation(h, lines, ts);
 
-        jdbc.update("insert into stock_document (id, number, movement_type, posting_date, reference, reason, reversal_of, "
-                + "posted_by, posted_at, line_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", documentId, number,
-                h.type().code(), Date.valueOf(h.postingDate()), h.reference(), h.reason(), h.reversalOf(), actor, ts,
-                lines.size());
-        List<Object[]> moveRows = new ArrayList<>(lines.size());
+        String number = jdbc.queryForObject("insert into stock_document (id, number, movement_type, posting_date, "
+                + "reference, reason, reversal_of, posted_by, posted_at, line_count) values (?, 'SD-' || ? || '-' "
+                + "|| lpad(nextval('stock_document_seq')::text, 7, '0'), ?, ?, ?, ?, ?, ?, ?, ?) returning number",
+                String.class, documentId, h.postingDate().getYear(), h.type().code(), Date.valueOf(h.postingDate()),
+                h.reference(), h.reason(), h.reversalOf(), actor, ts, lines.size());
+        int n = lines.size();
+        List<Object> ids = new ArrayList<>(n);
+        List<Object> lineNos = new ArrayList<>(n);
+        List<Object> moveItems = new ArrayList<>(n);
+        List<Object> quantities = new ArrayList<>(n);
+        List<Object> entered = new ArrayList<>(n);
+        List<Object> units = new ArrayList<>(n);
+        List<Object> froms = new ArrayList<>(n);
+        List<Object> tos = new ArrayList<>(n);
+        List<Object> lots = new ArrayList<>(n);
+        List<Object> sites = new ArrayList<>(n);
+        List<Object> costs = new ArrayList<>(n);
+        List<Object> values = new ArrayList<>(n);
+        List<Object> reservationIds = new ArrayList<>(n);
+        List<Object> reversals = new ArrayList<>(n);
         List<Object[]> serialRows = new ArrayList<>();
         for (Line l : lines) {
-            BigDecimal unitCost = l.value.divide(l.quantity, 6, RoundingMode.HALF_UP);
-            UUID siteId = l.from.virtual() ? l.to.siteId() : l.from.siteId();
-            moveRows.add(new Object[] {l.moveId, documentId, l.no, h.type().code(), l.item.id(), l.quantity,
-                    l.enteredQuantity, l.enteredUnit, l.from.id(), l.to.id(), l.lotId, siteId, unitCost, l.value,
-                    l.reservationId, l.reversalOf, Date.valueOf(h.postingDate()), ts});
+            ids.add(l.moveId);
+            lineNos.add(l.no);
+            moveItems.add(l.item.id());
+            quantities.add(l.quantity);
+            entered.add(l.enteredQuantity);
+            units.add(l.enteredUnit);
+            froms.add(l.from.id());
+            tos.add(l.to.id());
+            lots.add(l.lotId);
+            sites.add(l.from.virtual() ? l.to.siteId() : l.from.siteId());
+            costs.add(l.value.divide(l.quantity, 6, RoundingMode.HALF_UP));
+            values.add(l.value);
+            reservationIds.add(l.reservationId);
+            reversals.add(l.reversalOf);
             for (UUID s : l.serialIds) {
                 serialRows.add(new Object[] {l.moveId, s});
             }
         }
-        jdbc.batchUpdate("insert into stock_move (id, document_id, line_no, movement_type, item_id, quantity, "
-                + "entered_quantity, entered_unit, from_location_id, to_location_id, lot_id, site_id, unit_cost, value, "
-                + "reservation_id, reversal_of, posting_date, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?)", moveRows);
+        // one statement for all lines: a 5,000-line document is one round trip, not 5,000 executions
+        jdbc.update("insert into stock_move (id, document_id, line_no, movement_type, item_id, quantity, entered_quantity, "
+                + "entered_unit, from_location_id, to_location_id, lot_id, site_id, unit_cost, value, reservation_id, "
+                + "reversal_of, posting_date, posted_at) select m.id, ?, m.line_no, ?, m.item_id, m.quantity, m.entered, "
+                + "m.unit, m.from_id, m.to_id, m.lot_id, m.site_id, m.cost, m.value, m.reservation_id, m.reversal_of, ?, ? "
+                + "from unnest(?::uuid[], ?::int[], ?::uuid[], ?::numeric[], ?::numeric[], ?::varchar[], ?::uuid[], "
+                + "?::uuid[], ?::uuid[], ?::uuid[], ?::numeric[], ?::numeric[], ?::uuid[], ?::uuid[]) "
+                + "as m(id, line_no, item_id, quantity, entered, unit, from_id, to_id, lot_id, site_id, cost, value, "
+                + "reservation_id, reversal_of)", documentId, h.type().code(), Date.valueOf(h.postingDate()), ts,
+                strings(ids), lineNos.stream().map(Object::toString).toArray(String[]::new), strings(moveItems),
+                strings(quantities), strings(entered), strings(units), strings(froms), strings(tos), strings(lots),
+                strings(sites), strings(costs), strings(values), strings(reservationIds), strings(reversals));
         if (!serialRows.isEmpty()) {
             jdbc.batchUpdate("insert into stock_move_serial (move_id, serial_id) values (?, ?)", serialRows);
         }
@@ -657,13 +686,22 @@ class StockLedger {
             }
         });
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("update quant set quantity = ?, reserved = ?, updated_at = ? where id = ?", updates);
+            jdbc.update("update quant q set quantity = u.quantity, reserved = u.reserved, updated_at = ? "
+                    + "from unnest(?::uuid[], ?::numeric[], ?::numeric[]) as u(id, quantity, reserved) where q.id = u.id", ts,
+                    strings(updates.stream().map(r -> r[3]).toList()), strings(updates.stream().map(r -> r[0]).toList()),
+                    strings(updates.stream().map(r -> r[1]).toList()));
         }
         if (!inserts.isEmpty()) {
             // a concurrent document may have created the same quant meanwhile: add to it instead
-            jdbc.batchUpdate("insert into quant (id, item_id, location_id, lot_key, lot_id, quantity, reserved, updated_at) "
-                    + "values (?, ?, ?, ?, ?, ?, 0, ?) on conflict (item_id, location_id, lot_key) do update "
-                    + "set quantity = quant.quantity + excluded.quantity, updated_at = excluded.updated_at", inserts);
+            jdbc.update("insert into quant (id, item_id, location_id, lot_key, lot_id, quantity, reserved, updated_at) "
+                    + "select u.id, u.item_id, u.location_id, u.lot_key, u.lot_id, u.quantity, 0, ? "
+                    + "from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::numeric[]) "
+                    + "as u(id, item_id, location_id, lot_key, lot_id, quantity) "
+                    + "on conflict (item_id, location_id, lot_key) do update "
+                    + "set quantity = quant.quantity + excluded.quantity, updated_at = excluded.updated_at", ts,
+                    strings(inserts.stream().map(r -> r[0]).toList()), strings(inserts.stream().map(r -> r[1]).toList()),
+                    strings(inserts.stream().map(r -> r[2]).toList()), strings(inserts.stream().map(r -> r[3]).toList()),
+                    strings(inserts.stream().map(r -> r[4]).toList()), strings(inserts.stream().map(r -> r[5]).toList()));
         }
         if (!allocationUpdates.isEmpty()) {
             jdbc.batchUpdate("update reservation_allocation set quantity = quantity - ? where reservation_id = ? "
@@ -701,16 +739,16 @@ class StockLedger {
             }
         }
         List<ValKey> keys = new ArrayList<>(vals.keySet());
-        jdbc.batchUpdate("insert into stock_valuation (item_id, site_id, quantity, value, updated_at) values (?, ?, 0, 0, ?) "
-                + "on conflict (item_id, site_id) do nothing",
-                keys.stream().map(k -> new Object[] {k.item(), k.site(), ts}).toList());
-        jdbc.query("select v.item_id, v.site_id, v.quantity, v.value from stock_valuation v "
-                + "join unnest(?::uuid[], ?::uuid[]) as k(item_id, site_id) on v.item_id = k.item_id and v.site_id = k.site_id "
-                + "order by v.item_id, v.site_id for update of v", rs -> {
+        // creates missing rows and locks all of them (in key order) in one statement, returning what they hold
+        jdbc.query("insert into stock_valuation (item_id, site_id, quantity, value, updated_at) "
+                + "select k.item_id, k.site_id, 0, 0, ? from unnest(?::uuid[], ?::uuid[]) with ordinality as k(item_id, site_id, n) "
+                + "order by k.n on conflict (item_id, site_id) do update set updated_at = stock_valuation.updated_at "
+                + "returning item_id, site_id, quantity, value", rs -> {
                     vals.put(new ValKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
                             new BigDecimal[] {rs.getBigDecimal(3), rs.getBigDecimal(4)});
-                }, keys.stream().map(k -> k.item().toString()).toArray(String[]::new),
-                keys.stream().map(k -> k.site().toString()).toArray(String[]::new));
+                }, ts, strings(keys.stream().map(ValKey::item).toList()), strings(keys.stream().map(ValKey::site).toList()));
+        Map<ValKey, BigDecimal[]> before = new HashMap<>();
+        vals.forEach((k, v) -> before.put(k, v.clone()));
         for (Line l : lines) {
             BigDecimal[] out = l.from.virtual() ? null : vals.get(new ValKey(l.item.id(), l.from.siteId()));
             BigDecimal[] in = l.to.virtual() ? null : vals.get(new ValKey(l.item.id(), l.to.siteId()));
@@ -743,9 +781,19 @@ class StockLedger {
             }
             l.value = value;
         }
-        jdbc.batchUpdate("update stock_valuation set quantity = ?, value = ?, updated_at = ? where item_id = ? and site_id = ?",
-                vals.entrySet().stream().map(e -> new Object[] {e.getValue()[0], e.getValue()[1], ts, e.getKey().item(),
-                        e.getKey().site()}).toList());
+        List<Map.Entry<ValKey, BigDecimal[]>> changed = vals.entrySet().stream()
+                .filter(e -> e.getValue()[0].compareTo(before.get(e.getKey())[0]) != 0
+                        || e.getValue()[1].compareTo(before.get(e.getKey())[1]) != 0)
+                .toList();
+        if (!changed.isEmpty()) {
+            jdbc.update("update stock_valuation v set quantity = u.quantity, value = u.value, updated_at = ? "
+                    + "from unnest(?::uuid[], ?::uuid[], ?::numeric[], ?::numeric[]) as u(item_id, site_id, quantity, value) "
+                    + "where v.item_id = u.item_id and v.site_id = u.site_id", ts,
+                    strings(changed.stream().map(e -> e.getKey().item()).toList()),
+                    strings(changed.stream().map(e -> e.getKey().site()).toList()),
+                    strings(changed.stream().map(e -> e.getValue()[0]).toList()),
+                    strings(changed.stream().map(e -> e.getValue()[1]).toList()));
+        }
     }
 
     private static BigDecimal average(BigDecimal[] val, Line l) {
@@ -762,18 +810,19 @@ class StockLedger {
         if (ids.isEmpty()) {
             return items;
         }
-        String[] idArray = ids.stream().distinct().map(UUID::toString).toArray(String[]::new);
-        Map<UUID, Map<String, BigDecimal>> units = new HashMap<>();
-        jdbc.query("select item_id, unit_code, factor from item_unit where item_id = any(?::uuid[])", rs -> {
-            units.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
-        }, (Object) idArray);
-        jdbc.query("select i.id, i.sku, i.base_unit, u.decimals, i.tracking, i.active, i.shelf_life_days from item i "
-                + "join unit_of_measure u on u.code = i.base_unit where i.id = any(?::uuid[])", rs -> {
+        jdbc.query("select i.id, i.sku, i.base_unit, u.decimals, i.tracking, i.active, i.shelf_life_days, "
+                + "array(select iu.unit_code || '=' || iu.factor from item_unit iu where iu.item_id = i.id) "
+                + "from item i join unit_of_measure u on u.code = i.base_unit where i.id = any(?::uuid[])", rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     Integer shelf = (Integer) rs.getObject(7);
+                    Map<String, BigDecimal> units = new HashMap<>();
+                    for (Object unit : (Object[]) rs.getArray(8).getArray()) {
+                        String[] kv = ((String) unit).split("=", 2);
+                        units.put(kv[0], new BigDecimal(kv[1]));
+                    }
                     items.put(id, new ItemRow(id, rs.getString(2), rs.getString(3), rs.getInt(4),
-                            Tracking.valueOf(rs.getString(5)), rs.getBoolean(6), shelf, units.getOrDefault(id, Map.of())));
-                }, (Object) idArray);
+                            Tracking.valueOf(rs.getString(5)), rs.getBoolean(6), shelf, units));
+                }, (Object) ids.stream().distinct().map(UUID::toString).toArray(String[]::new));
         return items;
     }
 
@@ -791,6 +840,16 @@ class StockLedger {
                             LocationType.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getBoolean(7)));
                 }, (Object) ids.stream().distinct().map(UUID::toString).toArray(String[]::new));
         return locs;
+    }
+
+    /** The built-in virtual locations never change (they cannot be edited), so they are read once. */
+    private LocRow virtual(LocationType type) {
+        return virtuals.computeIfAbsent(type, t -> loadLocations(List.of(VirtualLocations.of(t))).get(VirtualLocations.of(t)));
+    }
+
+    private static String[] strings(Collection<?> values) {
+        return values.stream().map(v -> v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString())
+                .toArray(String[]::new);
     }
 
     private static String blankToNull(String s) {
