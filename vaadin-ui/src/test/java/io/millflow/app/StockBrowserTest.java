@@ -132,7 +132,14 @@ class StockBrowserTest {
         choose(poster, "#post-to", st.bin1Code());
         poster.locator("#post-reference input").fill("PO-" + st.suffix());
         poster.locator("#post-unit-cost input").fill("2.50");
+        long clicked = System.nanoTime();
         poster.locator("#post-submit").click();
+        viewer.waitForFunction("([sku, bin]) => { const cell = document.querySelector("
+                + "`#stock-grid span.on-hand[data-sku='${sku}'][data-location='${bin}']`);"
+                + " return cell !== null && cell.textContent.trim() === '12'; }", List.of(sku, st.bin1Code()),
+                new Page.WaitForFunctionOptions().setPollingInterval(50).setTimeout(5_000));
+        System.out.printf("Live stock: the other browser showed the receipt %d ms after the post button was clicked%n",
+                (System.nanoTime() - clicked) / 1_000_000);
         assertThat(poster.locator("#post-result")).containsText("Posted SD-");
         String document = poster.locator("#post-result p").getAttribute("data-document");
         assertThat(document).matches("SD-.+");
