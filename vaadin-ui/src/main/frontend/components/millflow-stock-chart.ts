@@ -59,11 +59,11 @@ export class MillflowStockChart extends LitElement {
     this.chart.setOption(
       {
         animation: false,
-        grid: { left: 56, right: 24, top: 32, bottom: 56 },
+        grid: { left: 56, right: 24, top: 32, bottom: 32 },
         tooltip: { trigger: 'axis' },
         xAxis: { type: 'time' },
         yAxis: { type: 'value', name: this.unit, min: 0 },
-        dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+        dataZoom: [{ type: 'inside' }],
         series: [
           {
             name: 'On hand',

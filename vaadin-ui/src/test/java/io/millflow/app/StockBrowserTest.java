@@ -223,7 +223,8 @@ class StockBrowserTest {
         assertThat(page.locator("#item-reservations")).containsText("PRJ-" + st.suffix());
         Locator chart = page.locator("millflow-stock-chart#item-history");
         assertThat(chart).hasAttribute("data-rendered", "true");
-        assertThat(chart).hasAttribute("data-points", "1");
+        // nothing on hand the day before the first move, then 6 today
+        assertThat(chart).hasAttribute("data-points", "2");
         assertThat(chart.locator("canvas")).hasCount(1);
 
         String marker = UUID.randomUUID().toString();

@@ -31,6 +31,7 @@ import io.millflow.ui.MainLayout;
 import io.millflow.ui.Problems;
 import io.millflow.ui.components.StockChart;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -202,17 +203,25 @@ public class ItemStockView extends VerticalLayout implements BeforeEnterObserver
         available.setText(Lookups.quantity(stock.totals().available()));
         locations.setItems(stock.items());
         valuation.setItems(queries.valuation(itemId));
-        chart.show(untilToday(queries.history(itemId, null, null)), item.baseUnit());
+        chart.show(forChart(queries.history(itemId, null, null)), item.baseUnit());
         moves.setItems(queries.moves(new MoveFilter(itemId, null, null, null, null, null, null), 0, MOVES_SHOWN).items());
         reservationGrid.setItems(reservations.list(itemId, null, null, null, 0, RESERVATIONS_SHOWN).items());
     }
 
-    /** The history with today's quantity as last point, so the line reaches today. */
-    private List<StockPoint> untilToday(List<StockPoint> history) {
+    /**
+     * The whole history (it starts with the first move) framed for the chart: nothing on hand the day before the
+     * first move, and the last quantity still on hand today.
+     */
+    private List<StockPoint> forChart(List<StockPoint> history) {
         List<StockPoint> points = new ArrayList<>(history);
+        if (points.isEmpty()) {
+            return points;
+        }
+        points.add(0, new StockPoint(points.get(0).day().minusDays(1), BigDecimal.ZERO));
         LocalDate today = LocalDate.now(clock);
-        if (!points.isEmpty() && points.get(points.size() - 1).day().isBefore(today)) {
-            points.add(new StockPoint(today, points.get(points.size() - 1).onHand()));
+        StockPoint last = points.get(points.size() - 1);
+        if (last.day().isBefore(today)) {
+            points.add(new StockPoint(today, last.onHand()));
         }
         return points;
     }

@@ -24,6 +24,7 @@ import io.millflow.ims.StockQueries.StockFilter;
 import io.millflow.ims.StockViews.StockRow;
 import io.millflow.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +59,8 @@ public class LocationTreeView extends VerticalLayout implements BeforeEnterObser
         this.queries = queries;
         setSizeFull();
         warehouse.setId("locations-warehouse");
+        warehouse.setWidth("22em");
+        warehouse.getStyle().set("max-width", "100%");
         warehouse.setItems(masterData.warehouses(null));
         warehouse.setItemLabelGenerator(w -> w.code() + " · " + w.name());
         warehouse.addValueChangeListener(e -> loadTree(e.getValue()));
@@ -74,7 +77,7 @@ public class LocationTreeView extends VerticalLayout implements BeforeEnterObser
         Div treeBox = new Div(tree);
         treeBox.getStyle().set("flex", "1 1 360px").set("min-width", "280px");
         Div binBox = new Div(binTitle, bin);
-        binBox.getStyle().set("flex", "2 1 420px").set("min-width", "280px");
+        binBox.getStyle().set("flex", "2 1 420px").set("min-width", "280px").set("max-width", "100%");
         FlexLayout content = new FlexLayout(treeBox, binBox);
         content.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         content.getStyle().set("gap", "var(--lumo-space-l)");
@@ -86,18 +89,18 @@ public class LocationTreeView extends VerticalLayout implements BeforeEnterObser
     private void binGrid() {
         bin.setId("bin-grid");
         bin.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        bin.addColumn(StockRow::locationCode).setHeader("Location").setAutoWidth(true);
         bin.addColumn(com.vaadin.flow.data.renderer.LitRenderer
                 .<StockRow>of("<a href=\"stock/item/${item.itemId}\" class=\"item-link\">${item.sku}</a>")
                 .withProperty("itemId", r -> r.itemId().toString()).withProperty("sku", StockRow::sku))
                 .setHeader("Item").setAutoWidth(true);
-        bin.addColumn(StockRow::itemName).setHeader("Name");
-        bin.addColumn(r -> r.lot() == null ? "" : r.lot()).setHeader("Lot").setAutoWidth(true);
         bin.addColumn(StockOverviewView.quantityRenderer("on-hand", StockRow::onHand)).setHeader("On hand")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         bin.addColumn(StockOverviewView.quantityRenderer("available", StockRow::available)).setHeader("Available")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         bin.addColumn(StockRow::unit).setHeader("Unit").setAutoWidth(true);
+        bin.addColumn(r -> r.lot() == null ? "" : r.lot()).setHeader("Lot").setAutoWidth(true);
+        bin.addColumn(StockRow::locationCode).setHeader("Location").setAutoWidth(true);
+        bin.addColumn(StockRow::itemName).setHeader("Name");
         bin.setHeight("480px");
     }
 
@@ -115,7 +118,9 @@ public class LocationTreeView extends VerticalLayout implements BeforeEnterObser
             List<LocationView> all = Lookups.locations(masterData, w.id());
             Map<UUID, LocationView> byId = new HashMap<>();
             all.forEach(l -> byId.put(l.id(), l));
-            // tree order (by path) puts every parent before its children
+            // parents (shorter paths) before their children; siblings by code
+            all.sort(Comparator.comparingLong((LocationView l) -> l.path().chars().filter(c -> c == '/').count())
+                    .thenComparing(LocationView::code));
             for (LocationView l : all) {
                 LocationView parent = l.parentId() == null ? null : byId.get(l.parentId());
                 data.addItem(parent, l);

@@ -210,8 +210,8 @@ public class PostingView extends VerticalLayout implements BeforeEnterObserver {
             if (!errors.show(e)) {
                 error.setText(Problems.message(e));
                 error.setVisible(true);
+                Problems.show(e);
             }
-            Problems.show(e);
         }
     }
 
