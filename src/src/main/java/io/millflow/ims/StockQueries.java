@@ -114,10 +114,11 @@ public class StockQueries {
                         rs.getString(13), toLocalDate(rs.getDate(14)), strip(rs.getBigDecimal(15)),
                         strip(rs.getBigDecimal(16)), strip(rs.getBigDecimal(15).subtract(rs.getBigDecimal(16))),
                         strip(rs.getBigDecimal(17))), pageArgs.toArray());
-        Object[] totals = jdbc.queryForObject("select count(*), coalesce(sum(q.quantity), 0), coalesce(sum(q.reserved), 0)"
-                + from + where, (rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3)},
+        Object[] totals = jdbc.queryForObject("select count(*), coalesce(sum(q.quantity), 0), coalesce(sum(q.reserved), 0), "
+                + "coalesce(sum(" + incoming + "), 0)" + from + where,
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)},
                 args.toArray());
-        BigDecimal incomingTotal = rows.stream().map(StockRow::incoming).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal incomingTotal = (BigDecimal) totals[3];
         BigDecimal onHand = (BigDecimal) totals[1];
         BigDecimal reserved = (BigDecimal) totals[2];
         return new StockPage(rows, Math.max(page, 0), limit, (Long) totals[0],

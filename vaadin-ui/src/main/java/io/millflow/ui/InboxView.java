@@ -18,6 +18,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import io.millflow.ims.CycleCountViews.CycleCountView;
+import io.millflow.ims.CycleCounts;
 import io.millflow.processes.ProcessKeys;
 import io.millflow.procurement.PurchaseRequisitions;
 import io.millflow.procurement.RequisitionView;
@@ -27,6 +29,7 @@ import io.millflow.shared.inbox.InboxTask;
 import io.millflow.shared.inbox.ProcessDiagram;
 import io.millflow.shared.inbox.TaskDecision;
 import io.millflow.ui.components.BpmnViewer;
+import io.millflow.ui.stock.CountLinesPanel;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,8 +38,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The task inbox: my tasks and my groups' tasks, overdue marked; a task opens with its requisition,
- * the process diagram with the current step, claim, and approve or reject with a comment.
+ * The task inbox: my tasks and my groups' tasks, overdue marked; a task opens with its subject (the
+ * requisition, or the lines of a cycle count with book, counted, difference and outcome), the process diagram
+ * with the current step, claim, and approve or reject with a comment.
  * Roles: every internal role; each task is limited to its candidate groups by {@link Inbox}.
  */
 @Route(value = "inbox", layout = MainLayout.class)
@@ -50,6 +54,7 @@ public class InboxView extends VerticalLayout {
 
     private final Inbox inbox;
     private final PurchaseRequisitions requisitions;
+    private final CycleCounts counts;
     private final Tab allTab = new Tab("All");
     private final Tab mineTab = new Tab("Claimed by me");
     private final Tab groupTab = new Tab("My groups");
@@ -57,9 +62,10 @@ public class InboxView extends VerticalLayout {
     private final Div list = new Div();
     private final VerticalLayout detail = new VerticalLayout();
 
-    public InboxView(Inbox inbox, PurchaseRequisitions requisitions) {
+    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts) {
         this.inbox = inbox;
         this.requisitions = requisitions;
+        this.counts = counts;
         setSizeFull();
         list.setId("task-list");
         list.getStyle().set("flex", "1 1 320px").set("min-width", "280px").set("max-width", "480px");
@@ -97,8 +103,12 @@ public class InboxView extends VerticalLayout {
                 .filter(t -> ProcessKeys.PURCHASE_REQUISITION.equals(t.processKey()))
                 .map(t -> UUID.fromString(t.businessKey())).toList());
         for (InboxTask t : tasks) {
-            list.add(card(t, ProcessKeys.PURCHASE_REQUISITION.equals(t.processKey())
-                    ? subjects.get(UUID.fromString(t.businessKey())) : null));
+            Div card = card(t, ProcessKeys.PURCHASE_REQUISITION.equals(t.processKey())
+                    ? subjects.get(UUID.fromString(t.businessKey())) : null);
+            if (ProcessKeys.CYCLE_COUNT.equals(t.processKey())) {
+                count(t).ifPresent(c -> card.addComponentAtIndex(1, countSubject(c)));
+            }
+            list.add(card);
         }
         detail.removeAll();
         tasks.stream().filter(t -> t.id().equals(selectTaskId)).findFirst().ifPresent(this::open);
@@ -138,6 +148,23 @@ public class InboxView extends VerticalLayout {
         return card;
     }
 
+    private java.util.Optional<CycleCountView> count(InboxTask t) {
+        try {
+            return java.util.Optional.of(counts.get(UUID.fromString(t.businessKey())));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Span countSubject(CycleCountView c) {
+        long over = c.lines().stream().filter(l -> "NEEDS_APPROVAL".equals(l.outcome())).count();
+        Span what = new Span(c.number() + " · " + over + (over == 1 ? " line" : " lines") + " over tolerance · counted by "
+                + c.countedBy());
+        what.addClassName("task-subject");
+        what.getStyle().set("display", "block");
+        return what;
+    }
+
     private void open(InboxTask t) {
         detail.removeAll();
         InboxTask task;
@@ -156,6 +183,11 @@ public class InboxView extends VerticalLayout {
             Span number = new Span(r.number());
             number.setId("task-requisition-number");
             detail.add(number, RequisitionPanel.of(r));
+        } else if (ProcessKeys.CYCLE_COUNT.equals(task.processKey())) {
+            CycleCountView c = counts.get(UUID.fromString(task.businessKey()));
+            Span number = new Span(c.number());
+            number.setId("task-count-number");
+            detail.add(number, CountLinesPanel.of(c));
         }
         detail.add(new Span("For " + String.join(", ", task.candidateGroups())
                 + (task.assignee() == null ? " · not claimed" : " · claimed by " + task.assignee())

@@ -15,6 +15,10 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.millflow.processes.Roles;
 import io.millflow.security.CurrentUser;
+import io.millflow.ui.stock.CountingView;
+import io.millflow.ui.stock.LocationTreeView;
+import io.millflow.ui.stock.PostingView;
+import io.millflow.ui.stock.StockOverviewView;
 import jakarta.annotation.security.PermitAll;
 
 /** The app shell: navigation by role, the signed-in user, sign out. */
@@ -42,6 +46,14 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()));
             nav.addItem(new SideNavItem("New requisition", NewRequisitionView.class, VaadinIcon.CART.create()));
             nav.addItem(new SideNavItem("My requisitions", MyRequisitionsView.class, VaadinIcon.LIST.create()));
+        }
+        if (user.hasAnyRole(Roles.WAREHOUSE, Roles.BUYER, Roles.MANAGER, Roles.FINANCE, Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Stock", StockOverviewView.class, VaadinIcon.STOCK.create()));
+            nav.addItem(new SideNavItem("Locations", LocationTreeView.class, VaadinIcon.SITEMAP.create()));
+        }
+        if (user.hasRole(Roles.WAREHOUSE)) {
+            nav.addItem(new SideNavItem("Post stock", PostingView.class, VaadinIcon.EXCHANGE.create()));
+            nav.addItem(new SideNavItem("Cycle counts", CountingView.class, VaadinIcon.CLIPBOARD_CHECK.create()));
         }
         addToDrawer(nav);
         if (user.hasAnyRole(Roles.ADMIN, Roles.PROCESS_OWNER)) {

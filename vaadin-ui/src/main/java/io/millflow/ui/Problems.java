@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Readable messages for the errors services answer with. */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static String message(RuntimeException e) {
+    public static String message(RuntimeException e) {
         if (e instanceof ProblemException p) {
             return p.field() == null ? p.getMessage() : p.field() + " " + p.getMessage();
         }
@@ -32,13 +32,22 @@ final class Problems {
         return "Something went wrong: " + e.getMessage();
     }
 
-    static void show(RuntimeException e) {
+    public static void show(RuntimeException e) {
         Notification n = Notification.show(message(e), 6000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         n.setId("error-notification");
     }
 
-    static String lastSegment(String path) {
+    public static String lastSegment(String path) {
         return path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+    }
+
+    /**
+     * The input field a violation names, as a problem's {@code field()} does: the property path without the
+     * method and parameter (e.g. {@code post.cmd.lines[0].quantity} becomes {@code lines[0].quantity}).
+     */
+    public static String inputField(String propertyPath) {
+        String[] parts = propertyPath.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : lastSegment(propertyPath);
     }
 }
