@@ -34,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class StockQueries {
 
     static final String READERS = "hasAnyRole('WAREHOUSE','BUYER','MANAGER','FINANCE','ADMIN')";
+    /** A stock query counts its rows exactly up to this many; beyond, {@code totalCapped} is set. */
+    public static final int COUNT_CAP = 10_000;
+    /** Totals are summed for one item, or when the query has at most this many rows (otherwise they are null). */
+    public static final int TOTALS_CAP = 1_000;
 
     /** Filter of a stock query; every field may be null. {@code under} is a location whose subtree is meant. */
     public record StockFilter(UUID itemId, String text, UUID siteId, UUID warehouseId, UUID under, UUID locationId,
@@ -114,15 +118,31 @@ public class StockQueries {
                         rs.getString(13), toLocalDate(rs.getDate(14)), strip(rs.getBigDecimal(15)),
                         strip(rs.getBigDecimal(16)), strip(rs.getBigDecimal(15).subtract(rs.getBigDecimal(16))),
                         strip(rs.getBigDecimal(17))), pageArgs.toArray());
-        Object[] totals = jdbc.queryForObject("select count(*), coalesce(sum(q.quantity), 0), coalesce(sum(q.reserved), 0), "
-                + "coalesce(sum(" + incoming + "), 0)" + from + where,
-                (rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)},
-                args.toArray());
-        BigDecimal incomingTotal = (BigDecimal) totals[3];
-        BigDecimal onHand = (BigDecimal) totals[1];
-        BigDecimal reserved = (BigDecimal) totals[2];
-        return new StockPage(rows, Math.max(page, 0), limit, (Long) totals[0],
-                new StockTotals(strip(onHand), strip(reserved), strip(onHand.subtract(reserved)), strip(incomingTotal)));
+        // The count and totals read only the tables the filter needs, count at most COUNT_CAP + 1 rows, and sum
+        // only small results (broad ones mix units anyway): a site-wide query stays as cheap as its page.
+        boolean byText = f.text() != null && !f.text().isBlank();
+        boolean byLot = f.lot() != null && !f.lot().isBlank();
+        boolean byPlace = f.siteId() != null || f.warehouseId() != null || f.under() != null;
+        String countFrom = " from quant q" + (byText ? " join item i on i.id = q.item_id" : "")
+                + (byPlace ? " join location l on l.id = q.location_id" : "")
+                + (byLot ? " left join lot lt on lt.id = q.lot_id" : "");
+        Long counted = jdbc.queryForObject("select count(*) from (select 1" + countFrom + where + " limit " + (COUNT_CAP + 1)
+                + ") x", Long.class, args.toArray());
+        long total = counted == null ? 0 : counted;
+        StockTotals totals = null;
+        if (total <= TOTALS_CAP || f.itemId() != null) {
+            BigDecimal[] sums = jdbc.queryForObject("select coalesce(sum(q.quantity), 0), coalesce(sum(q.reserved), 0)"
+                    + countFrom + where, (rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)},
+                    args.toArray());
+            BigDecimal incomingTotal = jdbc.queryForObject("select coalesce(sum(tl.base_quantity), 0) from transfer_line tl "
+                    + "join transfer t on t.id = tl.transfer_id join quant q on q.item_id = tl.item_id "
+                    + "and q.location_id = tl.to_location_id join item i on i.id = q.item_id "
+                    + "join location l on l.id = q.location_id left join lot lt on lt.id = q.lot_id" + where
+                    + " and t.status = 'READY' and coalesce(tl.lot_number, '') = coalesce(lt.number, '')", BigDecimal.class,
+                    args.toArray());
+            totals = new StockTotals(strip(sums[0]), strip(sums[1]), strip(sums[0].subtract(sums[1])), strip(incomingTotal));
+        }
+        return new StockPage(rows, Math.max(page, 0), limit, Math.min(total, COUNT_CAP), total > COUNT_CAP, totals);
     }
 
     @Transactional(readOnly = true)

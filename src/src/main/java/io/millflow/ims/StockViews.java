@@ -72,7 +72,12 @@ public final class StockViews {
     public record StockTotals(BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal incoming) {
     }
 
-    public record StockPage(List<StockRow> items, int page, int size, long total, StockTotals totals) {
+    /**
+     * A page of stock rows. {@code total} is exact up to {@link StockQueries#COUNT_CAP} ({@code totalCapped} says
+     * there are more); {@code totals} are given for one item or when the query has at most {@link StockQueries#TOTALS_CAP} rows.
+     */
+    public record StockPage(List<StockRow> items, int page, int size, long total, boolean totalCapped,
+            StockTotals totals) {
     }
 
     /** Quantity and value of an item at a site (moving average). */

@@ -166,11 +166,14 @@ public class StockOverviewView extends VerticalLayout implements BeforeEnterObse
     /** Reads the grid and the totals again (also when stock moved). */
     void refresh() {
         StockPage page = queries.stock(filter, 0, 1);
-        rows.setText(page.total() + (page.total() == 1 ? " row" : " rows"));
-        onHand.setText(Lookups.quantity(page.totals().onHand()));
-        reserved.setText(Lookups.quantity(page.totals().reserved()));
-        available.setText(Lookups.quantity(page.totals().available()));
-        incoming.setText(Lookups.quantity(page.totals().incoming()));
+        rows.setText(page.totalCapped() ? "more than " + page.total() + " rows"
+                : page.total() + (page.total() == 1 ? " row" : " rows"));
+        // broad filters mix items and units: their sums mean nothing and are not computed
+        boolean sums = page.totals() != null;
+        onHand.setText(sums ? Lookups.quantity(page.totals().onHand()) : "–");
+        reserved.setText(sums ? Lookups.quantity(page.totals().reserved()) : "–");
+        available.setText(sums ? Lookups.quantity(page.totals().available()) : "–");
+        incoming.setText(sums ? Lookups.quantity(page.totals().incoming()) : "–");
         grid.getDataProvider().refreshAll();
     }
 }
