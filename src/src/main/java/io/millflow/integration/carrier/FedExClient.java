@@ -104,8 +104,7 @@ class FedExClient {
                         if (response.getStatusCode().is2xxSuccessful()) {
                             T value = response.bodyTo(answer);
                             if (value == null) {
-                                throw errors.unanswered(operation, new IllegalStateException("empty answer"),
-                                        safeToRepeat);
+                                throw errors.unreadable(operation, "it was empty", safeToRepeat);
                             }
                             return value;
                         }
@@ -119,7 +118,7 @@ class FedExClient {
         } catch (ResourceAccessException e) {
             throw errors.unanswered(operation, e, safeToRepeat);
         } catch (RestClientException e) {
-            throw errors.unanswered(operation, e, safeToRepeat);
+            throw errors.unreadable(operation, e.getMessage(), safeToRepeat);
         }
     }
 

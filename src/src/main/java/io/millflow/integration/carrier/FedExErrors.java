@@ -95,6 +95,13 @@ class FedExErrors {
                 !safeToRepeat);
     }
 
+    /** The problem for a successful answer that cannot be read; a booking may have happened all the same. */
+    CarrierUnavailable unreadable(String operation, String why, boolean safeToRepeat) {
+        return new CarrierUnavailable(CARRIER, null, "FedEx's answer to the " + operation + " cannot be read: " + why
+                + (safeToRepeat ? "" : "; it may have been carried out, so check at FedEx before trying again"), null,
+                !safeToRepeat);
+    }
+
     /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
     Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {

@@ -402,6 +402,20 @@ class FedExCarrierTest {
     }
 
     @Test
+    void anUnreadableBookingAnswerIsNotRepeated() {
+        tokens("token-1");
+        fedexApi.stubFor(post(urlEqualTo(SHIP)).willReturn(json(200, "{\"output\": {\"transactionShipments\": [")));
+
+        CarrierUnavailable problem = catchThrowableOfType(CarrierUnavailable.class,
+                () -> carrier().createShipment(Fixtures.shipmentRequest()));
+
+        assertThat(problem).hasMessageStartingWith("FedEx's answer to the shipment cannot be read")
+                .hasMessageContaining("check at FedEx before trying again");
+        assertThat(problem.outcomeUnknown()).isTrue();
+        fedexApi.verify(1, postRequestedFor(urlEqualTo(SHIP)));
+    }
+
+    @Test
     void anUnreachableFedExIsUnavailable() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
