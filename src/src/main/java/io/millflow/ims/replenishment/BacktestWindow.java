@@ -65,7 +65,7 @@ final class BacktestWindow {
             factors[d] *= 7;
         }
         this.weights = horizonWeights(factors, horizon);
-        this.scaleFloor = Math.max(1e-9, 0.1 * horizon * cumulative[trainEnd] / trainEnd);
+        this.scaleFloor = Math.max(1e-9, 0.1 * horizon * cumulative[n] / n);
         this.current = new double[n];
         this.methodBest = new double[n];
     }
@@ -198,23 +198,34 @@ final class BacktestWindow {
     }
 
     /**
-     * The variance of the forecast error per unit of forecast demand, over all training and holdout origins of
-     * a fit: the mean of squared error ÷ forecast (the forecast taken as at least {@link #scaleFloor()}).
-     * Demand that grows, or a horizon that holds a weekend, then gets an error in proportion to its demand.
+     * The spread of a fit's errors over all its training and holdout origins, for an error variance that grows
+     * with the forecast F as F^power (so that demand that grows, or a horizon that holds a weekend, gets an
+     * error in proportion to its demand): {@code [0]} the mean of e² ÷ F^power, {@code [1]} the skewness of
+     * e ÷ F^(power/2). Forecasts are taken as at least {@link #scaleFloor()}.
      */
-    double scaledMse(ForecastFit fit) {
+    double[] scaledSpread(ForecastFit fit, double power) {
         double[] f = fit.forecasts();
-        double sum = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         int count = 0;
         for (int t = warmup; t + horizon <= n; t++) {
             if (t + horizon > trainEnd && t < trainEnd) {
                 continue;
             }
-            double e = cumulative[t + horizon] - cumulative[t] - f[t];
-            sum += e * e / Math.max(f[t], scaleFloor);
+            double u = (cumulative[t + horizon] - cumulative[t] - f[t]) / Math.pow(Math.max(f[t], scaleFloor), power / 2);
+            s1 += u;
+            s2 += u * u;
+            s3 += u * u * u;
             count++;
         }
-        return count == 0 ? 0 : sum / count;
+        if (count == 0) {
+            return new double[] {0, 0};
+        }
+        double mean = s1 / count;
+        double variance = s2 / count - mean * mean;
+        double third = s3 / count - 3 * mean * s2 / count + 2 * mean * mean * mean;
+        return new double[] {s2 / count, variance > 0 ? third / Math.pow(variance, 1.5) : 0};
     }
 
     /** The smallest forecast total that scaled errors are divided by: a tenth of an average horizon's demand. */

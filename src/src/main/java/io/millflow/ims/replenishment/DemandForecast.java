@@ -12,6 +12,8 @@ package io.millflow.ims.replenishment;
  * @param meanDaily expected demand per calendar day, averaged over the days of the week (the level)
  * @param sigma standard deviation of the horizon total: from the chosen method's backtest errors (bias
  *        included), as error variance per unit of forecast times this forecast (see {@link DemandForecaster})
+ * @param skewness skewness of the horizon total's backtest errors (0 for normal errors; demand usually skews
+ *        right)
  * @param error RMSSE on the holdout: that error divided by the naive forecast's on the training part
  *        (below 1 = better than "the same as the last horizon"); NaN when not backtested
  * @param bias mean error (actual − forecast) on the holdout; positive = the method forecast too little
@@ -22,7 +24,7 @@ package io.millflow.ims.replenishment;
  * @param undershootVariance its variance, E[X³] / 3E[X] − undershoot²
  */
 public record DemandForecast(DemandClassification classification, String method, String parameters,
-        int horizonDays, double horizonDemand, double meanDaily, double sigma, double error, double bias, int backtestOrigins,
+        int horizonDays, double horizonDemand, double meanDaily, double sigma, double skewness, double error, double bias, int backtestOrigins,
         double undershoot, double undershootVariance) {
 
     public DemandForecast {

@@ -14,9 +14,11 @@ import java.util.List;
  * <p>
  * σ of the horizon total comes from the winner's errors at every origin, training and holdout (a year of
  * history gives hundreds, where the holdout alone gives a few dozen independent horizons). Since the spread of
- * demand grows with its level, the errors are pooled as squared error per unit of forecast and scaled back to
- * the forecast at hand: σ² = mean(e² / F) × F. So a growing item is not judged by the small errors of its
- * early days, and a horizon that holds a weekend gets less σ than one of five working days.
+ * demand grows with its level, the errors are pooled relative to the forecast F they belonged to and scaled
+ * back to the forecast at hand: σ² = mean(e² / F^b) × F^b, with b = 1.5 for regular and 1 for sporadic demand.
+ * So a growing item is not judged by the small errors of its early days, and a horizon that holds a weekend
+ * gets less σ than one of five working days. The errors' skewness goes with the forecast, for the safety
+ * factor (see {@link ReorderPolicy}).
  * <p>
  * Scoring totals over the horizon rather than single days is deliberate: the reorder point needs the lead
  * time's total, intermittent series are not judged on a string of zero days, and minimising this error
@@ -32,6 +34,13 @@ public final class DemandForecaster {
     static final int WARMUP_DAYS = 28;
     /** Fewest training days after the warm-up. */
     static final int MIN_TRAINING_DAYS = 56;
+    /**
+     * How the variance of regular demand grows with its level: Var ∝ mean^1.5, the middle of the range that
+     * Taylor's power law finds for demand (1 for Poisson-like counts, 2 for a constant coefficient of variation).
+     */
+    static final double REGULAR_VARIANCE_POWER = 1.5;
+    /** Sporadic demand's variance grows with the rate of demand events, as for a compound Poisson process. */
+    static final double SPORADIC_VARIANCE_POWER = 1;
     /** Demand days whose quantities estimate the undershoot. */
     static final int UNDERSHOOT_DAYS = 60;
 
@@ -67,7 +76,7 @@ public final class DemandForecaster {
         DemandClassification classification = DemandClassification.of(history);
         int n = history.length();
         if (classification.demandClass() == DemandClass.NO_DEMAND) {
-            return new DemandForecast(classification, "none", "", horizonDays, 0, 0, 0, Double.NaN, 0, 0, 0, 0);
+            return new DemandForecast(classification, "none", "", horizonDays, 0, 0, 0, 0, Double.NaN, 0, 0, 0, 0);
         }
         int training = Math.max(MIN_TRAINING_DAYS, 2 * horizonDays);
         int holdout = Math.min(holdoutDays, n - WARMUP_DAYS - training);
@@ -85,9 +94,11 @@ public final class DemandForecaster {
         }
         double naive = window.naiveTrainingMse();
         double rmsse = naive > 0 ? Math.sqrt(best.holdoutMse() / naive) : Double.NaN;
-        double sigma = Math.sqrt(window.scaledMse(best) * Math.max(best.horizonDemand(), window.scaleFloor()));
+        double power = classification.demandClass().isSporadic() ? SPORADIC_VARIANCE_POWER : REGULAR_VARIANCE_POWER;
+        double[] spread = window.scaledSpread(best, power);
+        double sigma = Math.sqrt(spread[0] * Math.pow(Math.max(best.horizonDemand(), window.scaleFloor()), power));
         return new DemandForecast(classification, best.method(), best.parameters(), horizonDays, best.horizonDemand(),
-                best.dailyRate(), sigma, rmsse, best.holdoutBias(), best.holdoutOrigins(), undershoot[0],
+                best.dailyRate(), sigma, spread[1], rmsse, best.holdoutBias(), best.holdoutOrigins(), undershoot[0],
                 undershoot[1]);
     }
 
@@ -129,6 +140,6 @@ public final class DemandForecaster {
         }
         double sd = n > 1 ? Math.sqrt(squares / (n - 1)) : mean;
         return new DemandForecast(classification, "mean", "days=" + n, horizonDays, mean * horizonDays, mean,
-                sd * Math.sqrt(horizonDays), Double.NaN, 0, 0, undershoot[0], undershoot[1]);
+                sd * Math.sqrt(horizonDays), 0, Double.NaN, 0, 0, undershoot[0], undershoot[1]);
     }
 }

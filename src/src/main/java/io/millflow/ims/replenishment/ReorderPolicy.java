@@ -16,10 +16,16 @@ package io.millflow.ims.replenishment;
  * ({@link DemandForecast#undershoot()}). For daily demand of a few units a day the undershoot is about half a
  * day's demand; for intermittent and lumpy demand it is about half a (size-weighted) demand, and leaving it
  * out would let most replenishment cycles of such items run short. Mean and variance of the two parts add.
+ * <p>
+ * Demand over a lead time is skewed to the right (a few days bring much more than the mean, none brings less
+ * than nothing), so the normal quantile z alone under-protects: mean + 1.645σ is exceeded more often than in
+ * 5 % of lead times. The safety factor therefore corrects z for the skewness of the forecast's backtest errors
+ * ({@link #safetyFactor}); for symmetric errors it is z itself.
  */
 public final class ReorderPolicy {
 
     private static final double EPSILON = 1e-9;
+    private static final double MAX_SKEWNESS = 1;
 
     private ReorderPolicy() {
     }
@@ -35,10 +41,20 @@ public final class ReorderPolicy {
         double leadTimeDemand = forecast.demandOver(days) + forecast.undershoot();
         double sigmaDays = forecast.sigmaOver(days);
         double sigma = Math.sqrt(sigmaDays * sigmaDays + forecast.undershootVariance());
-        double safetyStock = Math.max(0, ServiceLevel.z(rule.serviceLevel()) * sigma);
+        double safetyStock = Math.max(0, safetyFactor(rule.serviceLevel(), forecast.skewness()) * sigma);
         double reorderPoint = leadTimeDemand + safetyStock;
         return new ReorderLevels(leadTimeDemand, safetyStock, reorderPoint,
                 reorderPoint + forecast.meanDaily() * rule.coverDays());
+    }
+
+    /**
+     * z(service level), corrected for skewed demand by the first term of the Cornish–Fisher expansion,
+     * z + (z² − 1)·γ/6, with the skewness γ limited to [−1, 1], where that term is a fair approximation.
+     */
+    public static double safetyFactor(double serviceLevel, double skewness) {
+        double z = ServiceLevel.z(serviceLevel);
+        double gamma = Math.max(-MAX_SKEWNESS, Math.min(MAX_SKEWNESS, skewness));
+        return z + (z * z - 1) * gamma / 6;
     }
 
     /**

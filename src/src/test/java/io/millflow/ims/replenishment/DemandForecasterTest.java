@@ -118,6 +118,15 @@ class DemandForecasterTest {
     }
 
     @Test
+    void demandThatStartsLateGetsAnHonestSigma() {
+        // nothing for 200 days, then 5 every tenth day: errors of the empty start must not blow sigma up
+        DemandForecast f = forecaster.forecast(series(365, t -> t >= 200 && t % 10 == 0 ? 5 : 0), 20);
+
+        assertThat(f.horizonDemand()).isBetween(5.0, 15.0);
+        assertThat(f.sigma()).isBetween(1.0, 30.0);
+    }
+
+    @Test
     void withoutDemandThereIsNothingToForecast() {
         DemandForecast f = forecaster.forecast(series(400, t -> 0), 7);
 

@@ -13,7 +13,7 @@ class ReorderPolicyTest {
     private static DemandForecast forecast(int horizon, double horizonDemand, double meanDaily, double sigma,
             double undershoot, double undershootVariance) {
         DemandClassification smooth = new DemandClassification(DemandClass.SMOOTH, 1, 0.1, 300, 300);
-        return new DemandForecast(smooth, "SES", "alpha=0.1", horizon, horizonDemand, meanDaily, sigma, 0.5, 0, 100,
+        return new DemandForecast(smooth, "SES", "alpha=0.1", horizon, horizonDemand, meanDaily, sigma, 0, 0.5, 0, 100,
                 undershoot, undershootVariance);
     }
 
@@ -43,6 +43,21 @@ class ReorderPolicyTest {
         assertThat(levels.safetyStock()).isCloseTo(1.6448536 * sigma, within(1e-5));
         assertThat(levels.reorderPoint()).isCloseTo(95 + 1.6448536 * sigma, within(1e-5));
         assertThat(levels.orderUpTo()).isCloseTo(levels.reorderPoint() + 140, within(1e-9));
+    }
+
+    @Test
+    void rightSkewedDemandGetsALargerSafetyFactor() {
+        assertThat(ReorderPolicy.safetyFactor(0.95, 0)).isCloseTo(1.6448536, within(1e-6));
+        // Cornish-Fisher: z + (z^2 - 1) * skewness / 6
+        assertThat(ReorderPolicy.safetyFactor(0.95, 0.6)).isCloseTo(1.6448536 + (1.6448536 * 1.6448536 - 1) * 0.1,
+                within(1e-6));
+        assertThat(ReorderPolicy.safetyFactor(0.95, 5)).isEqualTo(ReorderPolicy.safetyFactor(0.95, 1));
+        assertThat(ReorderPolicy.safetyFactor(0.95, -0.5)).isLessThan(ReorderPolicy.safetyFactor(0.95, 0));
+
+        DemandForecast skewed = new DemandForecast(new DemandClassification(DemandClass.SMOOTH, 1, 0.1, 300, 300),
+                "SES", "", 4, 40, 10, 5, 0.6, 0.5, 0, 100, 0, 0);
+        assertThat(ReorderPolicy.levels(ReorderRule.forecast(0.95, 5, 0, 0, 1), skewed).safetyStock())
+                .isCloseTo(5 * ReorderPolicy.safetyFactor(0.95, 0.6), within(1e-9));
     }
 
     @Test
