@@ -45,6 +45,7 @@ final class BacktestWindow {
     private double bestForecast;
     private double bestRate;
     private double[] methodBest;
+    private double[] spare;
 
     BacktestWindow(DemandSeries series, int warmup, int trainEnd, int horizon) {
         this.y = series.values();
@@ -192,9 +193,15 @@ final class BacktestWindow {
         ForecastFit fit = new ForecastFit(method, parameters, bestTrainMse, count == 0 ? Double.NaN : sse / count,
                 count == 0 ? Double.NaN : errors / count, count, Math.max(0, bestForecast), Math.max(0, bestRate),
                 methodBest);
-        methodBest = new double[n];
+        methodBest = spare != null ? spare : new double[n];
+        spare = null;
         bestCandidate = -1;
         return fit;
+    }
+
+    /** Takes back the forecasts of a fit that is no longer needed, for the next method to use. */
+    void recycle(ForecastFit fit) {
+        spare = fit.forecasts();
     }
 
     /**
@@ -213,7 +220,7 @@ final class BacktestWindow {
             if (t + horizon > trainEnd && t < trainEnd) {
                 continue;
             }
-            double u = (cumulative[t + horizon] - cumulative[t] - f[t]) / Math.pow(Math.max(f[t], scaleFloor), power / 2);
+            double u = (cumulative[t + horizon] - cumulative[t] - f[t]) / root(Math.max(f[t], scaleFloor), power);
             s1 += u;
             s2 += u * u;
             s3 += u * u * u;
@@ -226,6 +233,17 @@ final class BacktestWindow {
         double variance = s2 / count - mean * mean;
         double third = s3 / count - 3 * mean * s2 / count + 2 * mean * mean * mean;
         return new double[] {s2 / count, variance > 0 ? third / Math.pow(variance, 1.5) : 0};
+    }
+
+    /** x^(power/2), without {@link Math#pow} for the powers in use. */
+    private static double root(double x, double power) {
+        if (power == 1) {
+            return Math.sqrt(x);
+        }
+        if (power == 1.5) {
+            return Math.sqrt(x * Math.sqrt(x));
+        }
+        return Math.pow(x, power / 2);
     }
 
     /** The smallest forecast total that scaled errors are divided by: a tenth of an average horizon's demand. */

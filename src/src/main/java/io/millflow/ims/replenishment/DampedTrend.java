@@ -10,8 +10,8 @@ package io.millflow.ims.replenishment;
 final class DampedTrend implements ForecastMethod {
 
     static final double PHI = 0.98;
-    private static final double[] ALPHAS = {0.05, 0.1, 0.2, 0.3};
-    private static final double[] BETAS = {0.02, 0.1, 0.3};
+    private static final double[] ALPHAS = {0.05, 0.1};
+    private static final double[] BETAS = {0.02, 0.1};
 
     @Override
     public String name() {

@@ -89,7 +89,12 @@ public final class DemandForecaster {
         for (ForecastMethod method : candidates(classification.demandClass())) {
             ForecastFit fit = method.fit(window);
             if (best == null || fit.holdoutMse() < best.holdoutMse()) {
+                if (best != null) {
+                    window.recycle(best);
+                }
                 best = fit;
+            } else {
+                window.recycle(fit);
             }
         }
         double naive = window.naiveTrainingMse();

@@ -25,13 +25,12 @@ final class HoltWintersWeekly implements ForecastMethod {
 
     /** Level and weekly season. */
     static HoltWintersWeekly seasonal() {
-        return new HoltWintersWeekly(false, new double[] {0.03, 0.1, 0.2}, new double[] {0}, new double[] {0.02, 0.05, 0.15});
+        return new HoltWintersWeekly(false, new double[] {0.03, 0.1}, new double[] {0}, new double[] {0.02, 0.05, 0.15});
     }
 
     /** Level, damped trend and weekly season. */
     static HoltWintersWeekly seasonalWithTrend() {
-        return new HoltWintersWeekly(true, new double[] {0.05, 0.1, 0.2}, new double[] {0.01, 0.05},
-                new double[] {0.02, 0.1});
+        return new HoltWintersWeekly(true, new double[] {0.05}, new double[] {0.01, 0.05}, new double[] {0.02, 0.1});
     }
 
     @Override
@@ -57,19 +56,25 @@ final class HoltWintersWeekly implements ForecastMethod {
                     double seasonSum = 0;
                     w.begin();
                     int s = w.warmup % PERIOD;
+                    // the indices of the horizon's last, incomplete week: days s .. s + rest - 1
+                    double partial = 0;
+                    for (int k = 0; k < rest; k++) {
+                        partial += season[(s + k) % PERIOD];
+                    }
                     for (int t = w.warmup; t < w.n; t++) {
-                        double seasonal = fullWeeks * seasonSum;
-                        for (int k = 0, i = s; k < rest; k++, i = i == PERIOD - 1 ? 0 : i + 1) {
-                            seasonal += season[i];
-                        }
-                        w.score(t, Math.max(0, h * level + trendWeight * slope + seasonal));
+                        w.score(t, Math.max(0, h * level + trendWeight * slope + fullWeeks * seasonSum + partial));
                         double previous = level;
                         double base = level + phi * slope;
-                        level = alpha * (y[t] - season[s]) + (1 - alpha) * base;
+                        double old = season[s];
+                        level = alpha * (y[t] - old) + (1 - alpha) * base;
                         slope = beta * (level - previous) + (1 - beta) * phi * slope;
-                        double updated = gamma * (y[t] - base) + (1 - gamma) * season[s];
-                        seasonSum += updated - season[s];
+                        double updated = gamma * (y[t] - base) + (1 - gamma) * old;
+                        seasonSum += updated - old;
                         season[s] = updated;
+                        if (rest > 0) {
+                            int next = s + rest >= PERIOD ? s + rest - PERIOD : s + rest;
+                            partial += season[next] - old;
+                        }
                         s = s == PERIOD - 1 ? 0 : s + 1;
                     }
                     double seasonal = fullWeeks * seasonSum;

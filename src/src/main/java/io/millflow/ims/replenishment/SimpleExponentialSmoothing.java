@@ -8,7 +8,7 @@ package io.millflow.ims.replenishment;
  */
 final class SimpleExponentialSmoothing implements ForecastMethod {
 
-    private static final double[] ALPHAS = {0.02, 0.05, 0.1, 0.2, 0.3};
+    private static final double[] ALPHAS = {0.02, 0.05, 0.1, 0.2};
 
     @Override
     public String name() {

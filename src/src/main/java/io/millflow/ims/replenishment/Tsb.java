@@ -9,7 +9,7 @@ package io.millflow.ims.replenishment;
 final class Tsb implements ForecastMethod {
 
     private static final double[] ALPHAS = {0.05, 0.1, 0.2};
-    private static final double[] BETAS = {0.01, 0.03, 0.1};
+    private static final double[] BETAS = {0.01, 0.03};
 
     @Override
     public String name() {
