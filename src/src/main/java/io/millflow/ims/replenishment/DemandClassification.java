@@ -63,7 +63,8 @@ public record DemandClassification(DemandClass demandClass, double adi, double c
         }
         boolean[] open = new boolean[7];
         for (int w = 0; w < 7; w++) {
-            open[w] = busiest == 0 || (demandDaysByWeekday[w] > 0 && demandDaysByWeekday[w] >= OPEN_WEEKDAY_SHARE * busiest);
+            open[w] = busiest == 0
+                    || (demandDaysByWeekday[w] > 0 && demandDaysByWeekday[w] >= OPEN_WEEKDAY_SHARE * busiest);
         }
         return open;
     }

@@ -17,15 +17,15 @@ package io.millflow.ims.replenishment;
  * @param error RMSSE on the holdout: that error divided by the naive forecast's on the training part
  *        (below 1 = better than "the same as the last horizon"); NaN when not backtested
  * @param bias mean error (actual − forecast) on the holdout; positive = the method forecast too little
- * @param backtestOrigins number of holdout forecasts behind {@code sigma}
+ * @param backtestOrigins number of holdout forecasts behind the method's choice, {@code error} and {@code bias}
  * @param undershoot expected amount by which the demand of the day that takes the inventory position to the
  *        reorder point takes it below (the renewal-theory mean excess E[X²] / 2E[X] of recent demand-day
  *        quantities X): demand that an order placed that evening meets already uncovered
  * @param undershootVariance its variance, E[X³] / 3E[X] − undershoot²
  */
 public record DemandForecast(DemandClassification classification, String method, String parameters,
-        int horizonDays, double horizonDemand, double meanDaily, double sigma, double skewness, double error, double bias, int backtestOrigins,
-        double undershoot, double undershootVariance) {
+        int horizonDays, double horizonDemand, double meanDaily, double sigma, double skewness, double error,
+        double bias, int backtestOrigins, double undershoot, double undershootVariance) {
 
     public DemandForecast {
         if (horizonDays < 1 || !(horizonDemand >= 0) || !(meanDaily >= 0) || !(sigma >= 0) || !(undershoot >= 0)

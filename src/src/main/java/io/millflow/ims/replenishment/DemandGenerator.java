@@ -97,7 +97,8 @@ public final class DemandGenerator {
                 for (int t = 0; t < days; t++) {
                     int dow = t % 7;
                     if (dow < 5) {
-                        double lambda = rate * weekday[dow] * (1 + amplitude * Math.sin(2 * Math.PI * t / 365.25 + phase))
+                        double season = 1 + amplitude * Math.sin(2 * Math.PI * t / 365.25 + phase);
+                        double lambda = rate * weekday[dow] * season
                                 * Math.max(0.05, 1 + growth * t / 365.0)
                                 * Math.exp(noise * gaussian(random) - noise * noise / 2);
                         y[t] = poisson(random, lambda);

@@ -25,7 +25,8 @@ final class HoltWintersWeekly implements ForecastMethod {
 
     /** Level and weekly season. */
     static HoltWintersWeekly seasonal() {
-        return new HoltWintersWeekly(false, new double[] {0.03, 0.1}, new double[] {0}, new double[] {0.02, 0.05, 0.15});
+        return new HoltWintersWeekly(false, new double[] {0.03, 0.1}, new double[] {0},
+                new double[] {0.02, 0.05, 0.15});
     }
 
     /** Level, damped trend and weekly season. */

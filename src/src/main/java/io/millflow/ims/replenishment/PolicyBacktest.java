@@ -220,7 +220,8 @@ public final class PolicyBacktest {
                 perPattern.add(Outcome.of(pattern + " best fixed", idx.stream().map(best.results::get).toList()));
             }
         }
-        return new Comparison(target, forecastOutcome, calibrated, best == null ? null : best.named("best fixed min/max"),
+        return new Comparison(target, forecastOutcome, calibrated,
+                best == null ? null : best.named("best fixed min/max"),
                 equalStock == null ? null : equalStock.named("fixed min/max at equal stock"),
                 Outcome.of("per-item fixed min/max (hindsight bound)", perItem), perPattern);
     }

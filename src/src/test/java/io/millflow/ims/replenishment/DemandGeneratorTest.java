@@ -35,7 +35,8 @@ class DemandGeneratorTest {
             assertThat(i.demand().length()).isEqualTo(730);
             assertThat(i.demand().total()).isPositive();
             assertThat(i.leadTimeDays()).isIn(3, 5, 7, 10, 14, 21);
-            assertThat(i.minimumOrderQuantity() / i.packSize()).isEqualTo(Math.rint(i.minimumOrderQuantity() / i.packSize()));
+            double packs = i.minimumOrderQuantity() / i.packSize();
+            assertThat(packs).isEqualTo(Math.rint(packs));
             assertThat(i.minimumOrderQuantity()).isGreaterThanOrEqualTo(i.packSize());
         });
     }
@@ -57,7 +58,8 @@ class DemandGeneratorTest {
         for (GeneratedItem item : items) {
             DemandClass c = DemandClassification.of(item.demand()).demandClass();
             switch (item.pattern()) {
-                case SMOOTH, SEASONAL, TRENDING -> assertThat(c).as(item.sku()).isIn(DemandClass.SMOOTH, DemandClass.ERRATIC);
+                case SMOOTH, SEASONAL, TRENDING ->
+                    assertThat(c).as(item.sku()).isIn(DemandClass.SMOOTH, DemandClass.ERRATIC);
                 case INTERMITTENT -> assertThat(c).as(item.sku()).isEqualTo(DemandClass.INTERMITTENT);
                 case LUMPY -> assertThat(c.isSporadic()).as(item.sku()).isTrue();
                 default -> throw new IllegalStateException();

@@ -24,7 +24,8 @@ class ReplenishmentPlannerTest {
 
         List<Proposal> all = planner.planAll(pairs, 2);
 
-        assertThat(all).extracting(Proposal::key).containsExactlyElementsOf(items.stream().map(GeneratedItem::sku).toList());
+        assertThat(all).extracting(Proposal::key)
+                .containsExactlyElementsOf(items.stream().map(GeneratedItem::sku).toList());
         for (int i = 0; i < pairs.size(); i++) {
             Proposal alone = planner.plan(pairs.get(i));
             assertThat(all.get(i).levels()).isEqualTo(alone.levels());
