@@ -1,0 +1,18 @@
+/**
+ * Predictive reordering (issue #5) as a plain library: demand history per item and warehouse
+ * ({@link io.millflow.ims.replenishment.DemandSeries}), its Syntetos–Boylan class, forecasting methods
+ * chosen per series by a rolling-origin backtest ({@link io.millflow.ims.replenishment.DemandForecaster}),
+ * reorder levels from a {@link io.millflow.ims.replenishment.ReorderRule}
+ * ({@link io.millflow.ims.replenishment.ReorderPolicy}), and the tools that check the whole on generated
+ * demand: {@link io.millflow.ims.replenishment.DemandGenerator},
+ * {@link io.millflow.ims.replenishment.InventorySimulation} and
+ * {@link io.millflow.ims.replenishment.PolicyBacktest}.
+ * <p>
+ * Nothing here touches the database or Spring; a later step feeds it from the stock ledger's issue moves
+ * and runs it from a Quartz job and a BPMN process.
+ * <p>
+ * Conventions: day {@code 0} is the first day of a series; quantities are in the item's base unit; a lead
+ * time of {@code L} days means that an order placed at the end of day {@code t} is on the shelf at the
+ * start of day {@code t + L}.
+ */
+package io.millflow.ims.replenishment;
