@@ -105,13 +105,18 @@ public class StockQueries {
         String incoming = "(select coalesce(sum(tl.base_quantity), 0) from transfer_line tl join transfer t on t.id = tl.transfer_id "
                 + "where t.status = 'READY' and tl.item_id = q.item_id and tl.to_location_id = q.location_id "
                 + "and coalesce(tl.lot_number, '') = coalesce(lt.number, ''))";
+        // what a location (subtree) holds is listed bin by bin, which also lets the database walk the bins in code
+        // order and stop after one page instead of sorting the whole subtree by SKU
+        String order = f.under() != null || f.locationId() != null
+                ? " order by l.code, i.sku, lt.number nulls first, w.code"
+                : " order by i.sku, w.code, l.code, lt.number nulls first";
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(limit);
         pageArgs.add(offset);
         List<StockRow> rows = jdbc.query("select q.item_id, i.sku, i.name, i.base_unit, l.site_id, s.code, l.warehouse_id, "
                 + "w.code, q.location_id, l.code, l.type, q.lot_id, lt.number, lt.expiry_date, q.quantity, q.reserved, "
                 + incoming + from + " join warehouse w on w.id = l.warehouse_id join site s on s.id = l.site_id" + where
-                + " order by i.sku, w.code, l.code, lt.number nulls first limit ? offset ?", (rs, n) -> new StockRow(
+                + order + " limit ? offset ?", (rs, n) -> new StockRow(
                         rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
                         rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11), rs.getObject(12, UUID.class),
