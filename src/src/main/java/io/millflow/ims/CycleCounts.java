@@ -166,12 +166,14 @@ public class CycleCounts {
                 throw new InvalidInput(field + ".countedQuantity", "has more decimals than unit " + item.baseUnit() + " allows");
             }
             UUID lotId = null;
+            String lotNumber = null;
             if (item.tracking() == Tracking.LOT) {
                 if (e.lot() == null || e.lot().isBlank()) {
                     throw new InvalidInput(field + ".lot", "is required: item " + item.sku() + " is lot-tracked");
                 }
+                lotNumber = e.lot().strip();
                 lotId = jdbc.query("select id from lot where item_id = ? and number = ?",
-                        rs -> rs.next() ? rs.getObject(1, UUID.class) : null, item.id(), e.lot().strip());
+                        rs -> rs.next() ? rs.getObject(1, UUID.class) : null, item.id(), lotNumber);
                 if (lotId == null) {
                     throw new InvalidInput(field + ".lot", "is not a known lot of item " + item.sku());
                 }
@@ -190,7 +192,7 @@ public class CycleCounts {
                         + "values (?, ?, ?, ?, ?, ?)", lineId, id, nextLineNo, e.locationId(), e.itemId(), lotId);
                 line = new SheetLine(lineId, nextLineNo++, e.locationId(), e.itemId(), lotId);
             }
-            counted.add(new Object[] {line, item, loc, e.countedQuantity()});
+            counted.add(new Object[] {line, item, loc, e.countedQuantity(), lotNumber});
         }
         List<Integer> missing = sheet.stream().filter(s -> !seen.containsKey(s.locationId() + "/" + s.itemId() + "/" + s.lotId()))
                 .map(SheetLine::lineNo).toList();
@@ -218,8 +220,7 @@ public class CycleCounts {
             StockLedger.LocRow loc = (StockLedger.LocRow) c[2];
             BigDecimal countedQty = (BigDecimal) c[3];
             BigDecimal bookQty = book.getOrDefault(line.locationId() + "/" + line.itemId() + "/" + line.lotId(), BigDecimal.ZERO);
-            String abc = jdbc.queryForObject("select abc_class from item where id = ?", String.class, item.id());
-            double[] tol = tolerances.computeIfAbsent(abc, this::tolerance);
+            double[] tol = tolerances.computeIfAbsent(item.abcClass(), this::tolerance);
             BigDecimal diff = countedQty.subtract(bookQty);
             BigDecimal allowed = bookQty.multiply(BigDecimal.valueOf(tol[0])).divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP)
                     .max(BigDecimal.valueOf(tol[1]));
@@ -228,8 +229,7 @@ public class CycleCounts {
                 outcome = "NO_DIFFERENCE";
             } else if (diff.abs().compareTo(allowed) <= 0) {
                 outcome = "POSTED";
-                String lot = line.lotId() == null ? null
-                        : jdbc.queryForObject("select number from lot where id = ?", String.class, line.lotId());
+                String lot = (String) c[4];
                 PostingLine p = diff.signum() > 0
                         ? new PostingLine(item.id(), diff, null, null, loc.id(), lot, null, null, null, null)
                         : new PostingLine(item.id(), diff.negate(), null, loc.id(), null, lot, null, null, null, null);

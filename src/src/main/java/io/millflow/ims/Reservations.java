@@ -233,6 +233,10 @@ public class Reservations {
                 throw new InvalidInput("quantity", "is more than the reservation still holds ("
                         + r.openQuantity().toPlainString() + ")");
             }
+            if ("SERIAL".equals(jdbc.queryForObject("select tracking from item where id = ?", String.class, r.itemId()))) {
+                throw new ProblemException.Conflict("Reservation " + r.number() + " is of a serial-tracked item: "
+                        + "post the issue with its serial numbers and reservationId");
+            }
             List<PostingLine> lines = new ArrayList<>();
             BigDecimal left = wanted;
             for (AllocationView a : r.allocations()) {
@@ -243,10 +247,6 @@ public class Reservations {
                     continue;
                 }
                 BigDecimal take = left.min(a.quantity());
-                if (jdbc.queryForObject("select tracking from item where id = ?", String.class, r.itemId()).equals("SERIAL")) {
-                    throw new ProblemException.Conflict("Reservation " + r.number() + " is of a serial-tracked item: "
-                            + "post the issue with its serial numbers and reservationId");
-                }
                 lines.add(new PostingLine(r.itemId(), take, null, a.locationId(), null, a.lot(), null, null, null, id));
                 left = left.subtract(take);
             }

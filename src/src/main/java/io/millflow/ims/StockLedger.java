@@ -66,7 +66,7 @@ class StockLedger {
     // ------------------------------------------------------------------ model of a posting in progress
 
     record ItemRow(UUID id, String sku, String baseUnit, int decimals, Tracking tracking, boolean active,
-            Integer shelfLifeDays, Map<String, BigDecimal> units) {
+            Integer shelfLifeDays, String abcClass, Map<String, BigDecimal> units) {
     }
 
     record LocRow(UUID id, UUID warehouseId, UUID siteId, String code, LocationType type, boolean virtual,
@@ -811,7 +811,7 @@ class StockLedger {
             return items;
         }
         jdbc.query("select i.id, i.sku, i.base_unit, u.decimals, i.tracking, i.active, i.shelf_life_days, "
-                + "array(select iu.unit_code || '=' || iu.factor from item_unit iu where iu.item_id = i.id) "
+                + "array(select iu.unit_code || '=' || iu.factor from item_unit iu where iu.item_id = i.id), i.abc_class "
                 + "from item i join unit_of_measure u on u.code = i.base_unit where i.id = any(?::uuid[])", rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     Integer shelf = (Integer) rs.getObject(7);
@@ -821,7 +821,7 @@ class StockLedger {
                         units.put(kv[0], new BigDecimal(kv[1]));
                     }
                     items.put(id, new ItemRow(id, rs.getString(2), rs.getString(3), rs.getInt(4),
-                            Tracking.valueOf(rs.getString(5)), rs.getBoolean(6), shelf, units));
+                            Tracking.valueOf(rs.getString(5)), rs.getBoolean(6), shelf, rs.getString(9), units));
                 }, (Object) ids.stream().distinct().map(UUID::toString).toArray(String[]::new));
         return items;
     }
