@@ -21,6 +21,8 @@ import com.vaadin.flow.router.RouteAlias;
 import io.millflow.ims.CycleCountViews.CycleCountView;
 import io.millflow.ims.CycleCounts;
 import io.millflow.processes.ProcessKeys;
+import io.millflow.procurement.PurchaseOrderCommands;
+import io.millflow.procurement.PurchaseOrders;
 import io.millflow.procurement.PurchaseRequisitions;
 import io.millflow.procurement.RequisitionView;
 import io.millflow.security.CurrentUser;
@@ -55,6 +57,7 @@ public class InboxView extends VerticalLayout {
     private final Inbox inbox;
     private final PurchaseRequisitions requisitions;
     private final CycleCounts counts;
+    private final PurchaseOrders orders;
     private final Tab allTab = new Tab("All");
     private final Tab mineTab = new Tab("Claimed by me");
     private final Tab groupTab = new Tab("My groups");
@@ -62,7 +65,8 @@ public class InboxView extends VerticalLayout {
     private final Div list = new Div();
     private final VerticalLayout detail = new VerticalLayout();
 
-    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts) {
+    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts, PurchaseOrders orders) {
+        this.orders = orders;
         this.inbox = inbox;
         this.requisitions = requisitions;
         this.counts = counts;
@@ -183,6 +187,14 @@ public class InboxView extends VerticalLayout {
             Span number = new Span(r.number());
             number.setId("task-requisition-number");
             detail.add(number, RequisitionPanel.of(r));
+        } else if (ProcessKeys.PURCHASE_ORDER_CHANGE.equals(task.processKey())) {
+            PurchaseOrderCommands.ChangeView c = orders.getChange(UUID.fromString(task.businessKey()));
+            Span number = new Span(c.purchaseOrderNumber());
+            number.setId("task-order-number");
+            detail.add(number, new Div(new Span("Total " + RequisitionPanel.money(c.oldTotal(), c.currency()) + " → "
+                    + RequisitionPanel.money(c.newTotal(), c.currency())
+                    + (c.currency().equals("EUR") ? "" : " (" + RequisitionPanel.money(c.newTotalEur(), "EUR") + ")")
+                    + " · asked by " + c.requestedBy() + (c.reason() == null ? "" : " · " + c.reason()))));
         } else if (ProcessKeys.CYCLE_COUNT.equals(task.processKey())) {
             CycleCountView c = counts.get(UUID.fromString(task.businessKey()));
             Span number = new Span(c.number());

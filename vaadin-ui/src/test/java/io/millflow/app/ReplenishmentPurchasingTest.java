@@ -113,7 +113,7 @@ class ReplenishmentPurchasingTest {
                 String.class, first.get("id"))).containsExactly("buyer");
         assertThat(jdbc.queryForList("select supplier_id::text from purchase_order where requisition_id = ?::uuid "
                 + "order by number", String.class, first.get("id"))).containsExactlyInAnyOrder(a, b);
-        assertThat(jdbc.queryForObject("select quantity from purchase_order_line l join purchase_order o on "
+        assertThat(jdbc.queryForObject("select l.quantity from purchase_order_line l join purchase_order o on "
                 + "o.id = l.purchase_order_id where o.requisition_id = ?::uuid and l.unit = 'BOX'", BigDecimal.class,
                 first.get("id"))).isEqualByComparingTo("12");
         assertThat(jdbc.queryForObject("select buyer from purchase_order where requisition_id = ?::uuid and "
