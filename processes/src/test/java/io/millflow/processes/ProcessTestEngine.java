@@ -33,6 +33,8 @@ final class ProcessTestEngine {
                 .addClasspathResource("bpmn/purchase-approval-levels.dmn")
                 .addClasspathResource("bpmn/cycle-count.bpmn")
                 .addClasspathResource("bpmn/cycle-count-tolerance.dmn")
+                .addClasspathResource("bpmn/purchase-order.bpmn")
+                .addClasspathResource("bpmn/invoice-match-tolerance.dmn")
                 .deploy();
         return engine;
     }
