@@ -89,6 +89,8 @@ create table supplier_price (
 alter table purchase_requisition add column source varchar(20) not null default 'EMPLOYEE'
     check (source in ('EMPLOYEE', 'REPLENISHMENT'));
 alter table purchase_requisition add column warehouse_id uuid references warehouse (id);
+-- the header's unit price is the first line's, and catalogue prices have 4 decimals
+alter table purchase_requisition alter column unit_price type numeric(15, 4);
 
 create table purchase_requisition_line (
     id               uuid primary key,
@@ -157,3 +159,57 @@ create table purchase_order_line (
     unique (purchase_order_id, line_no)
 );
 create index purchase_order_line_item on purchase_order_line (item_id);
+
+-- A change of a purchase order (quantities, prices, delivery dates, added or cancelled lines). A change that
+-- raises the total waits for approval (decision purchase-approval-levels on the new total, process
+-- purchase-order-change); one that does not applies at once. At most one change per order waits.
+create table purchase_order_change (
+    id                  uuid primary key,
+    purchase_order_id   uuid          not null references purchase_order (id) on delete cascade,
+    base_revision       integer       not null,
+    status              varchar(20)   not null check (status in ('IN_APPROVAL', 'APPLIED', 'REJECTED', 'WITHDRAWN')),
+    requested_by        varchar(64)   not null,
+    reason              varchar(2000),
+    old_total           numeric(19, 2) not null,
+    new_total           numeric(19, 2) not null,
+    new_total_eur       numeric(19, 2) not null,
+    approval_levels     varchar(200),
+    process_instance_id varchar(64),
+    rejection_reason    varchar(2000),
+    created_at          timestamptz   not null,
+    decided_at          timestamptz,
+    version             bigint        not null
+);
+create index purchase_order_change_order on purchase_order_change (purchase_order_id, created_at desc);
+create unique index purchase_order_change_waiting on purchase_order_change (purchase_order_id)
+    where status = 'IN_APPROVAL';
+
+create table purchase_order_change_line (
+    id                     uuid primary key,
+    change_id              uuid           not null references purchase_order_change (id) on delete cascade,
+    seq                    integer        not null check (seq > 0),
+    action                 varchar(10)    not null check (action in ('CHANGE', 'ADD', 'CANCEL')),
+    purchase_order_line_id uuid references purchase_order_line (id),
+    item_id                uuid references item (id),
+    supplier_item_id       uuid references supplier_item (id),
+    description            varchar(500),
+    quantity               numeric(15, 3) check (quantity > 0),
+    unit                   varchar(10) references unit_of_measure (code),
+    unit_price             numeric(15, 4) check (unit_price > 0),
+    delivery_date          date,
+    unique (change_id, seq),
+    check (action = 'ADD' or purchase_order_line_id is not null)
+);
+
+create table purchase_order_change_approval (
+    id          uuid primary key,
+    change_id   uuid          not null references purchase_order_change (id) on delete cascade,
+    level       integer       not null,
+    role        varchar(40)   not null,
+    decided_by  varchar(64)   not null,
+    decision    varchar(10)   not null check (decision in ('APPROVED', 'REJECTED')),
+    comment     varchar(2000),
+    decided_at  timestamptz   not null,
+    task_id     varchar(64)   not null,
+    unique (change_id, level)
+);

@@ -5,6 +5,10 @@ public final class ProcessKeys {
 
     public static final String PURCHASE_REQUISITION = "purchase-requisition";
     public static final String CYCLE_COUNT = "cycle-count";
+    /** A purchase order from sending to closing (business key = the order's id); modelled by fulfilment. */
+    public static final String PURCHASE_ORDER = "purchase-order";
+    /** Approval of a purchase order change that raises its total (business key = the change's id). */
+    public static final String PURCHASE_ORDER_CHANGE = "purchase-order-change";
 
     /** Decision keys; the file of a decision table may hold several decisions. */
     public static final String DECISION_APPROVAL_LEVELS = "purchase-approval-levels";

@@ -19,6 +19,10 @@ public final class Variables {
     public static final String ESCALATE_TO = "escalateTo";
     /** Number of the purchase order created for the requisition. */
     public static final String PURCHASE_ORDER_NUMBER = "purchaseOrderNumber";
+    /** UUID of the purchase order (string). */
+    public static final String PURCHASE_ORDER_ID = "purchaseOrderId";
+    /** UUID of a purchase order change waiting for approval (string). */
+    public static final String PURCHASE_ORDER_CHANGE_ID = "purchaseOrderChangeId";
     /** Task-local flag set when an approval task has passed its due date. */
     public static final String OVERDUE = "overdue";
 

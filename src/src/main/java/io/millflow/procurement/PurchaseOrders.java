@@ -6,7 +6,6 @@ import io.millflow.shared.ProblemException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +45,10 @@ public class PurchaseOrders {
     public PurchaseOrder createForRequisition(UUID requisitionId) {
         PurchaseRequisition req = requisitions.lockById(requisitionId)
                 .orElseThrow(() -> new ProblemException.NotFound("No requisition " + requisitionId));
-        Optional<PurchaseOrder> existing = orders.findByRequisitionId(requisitionId);
-        if (existing.isPresent()) {
-            log.info("Purchase order {} of requisition {} exists already", existing.get().getNumber(), req.getNumber());
-            return existing.get();
+        List<PurchaseOrder> existing = orders.findByRequisitionIdOrderByNumber(requisitionId);
+        if (!existing.isEmpty()) {
+            log.info("Purchase order {} of requisition {} exists already", existing.get(0).getNumber(), req.getNumber());
+            return existing.get(0);
         }
         if (req.getStatus() != RequisitionStatus.IN_APPROVAL) {
             throw new ProblemException.Conflict("Requisition " + req.getNumber() + " is " + req.getStatus());
@@ -61,7 +60,9 @@ public class PurchaseOrders {
                     + req.approvalLevelList().size() + " approvals");
         }
         Map<String, Object> before = PurchaseRequisitions.snapshot(req);
-        PurchaseOrder po = orders.save(new PurchaseOrder(numbers.next("PO"), req, clock.instant()));
+        PurchaseOrder po = orders.save(new PurchaseOrder(numbers.next("PO"), req.getId(), null, null,
+                req.getCurrency(), null, req.getItemDescription(), clock.instant()));
+        po.total(req.getTotalAmount(), clock.instant());
         req.ordered(po.getNumber(), clock.instant());
         audit.record("system", "CREATED", "PurchaseOrder", po.getId().toString(), null,
                 Map.of("number", po.getNumber(), "requisition", req.getNumber(), "totalAmount", po.getTotalAmount(),

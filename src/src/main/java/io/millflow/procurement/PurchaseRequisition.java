@@ -29,7 +29,7 @@ public class PurchaseRequisition {
     private String itemDescription;
     @Column(nullable = false, precision = 15, scale = 3)
     private BigDecimal quantity;
-    @Column(name = "unit_price", nullable = false, precision = 15, scale = 2)
+    @Column(name = "unit_price", nullable = false, precision = 15, scale = 4)
     private BigDecimal unitPrice;
     @Column(nullable = false, length = 3)
     private String currency;
@@ -60,6 +60,11 @@ public class PurchaseRequisition {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RequisitionSource source = RequisitionSource.EMPLOYEE;
+    @Column(name = "warehouse_id")
+    private UUID warehouseId;
     @Version
     private Long version;
 
@@ -103,6 +108,11 @@ public class PurchaseRequisition {
         this.status = RequisitionStatus.ORDERED;
         this.purchaseOrderNumber = purchaseOrderNumber;
         this.updatedAt = now;
+    }
+
+    void raisedBy(RequisitionSource source, UUID warehouseId) {
+        this.source = source;
+        this.warehouseId = warehouseId;
     }
 
     public List<String> approvalLevelList() {
@@ -184,5 +194,13 @@ public class PurchaseRequisition {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public RequisitionSource getSource() {
+        return source;
+    }
+
+    public UUID getWarehouseId() {
+        return warehouseId;
     }
 }
