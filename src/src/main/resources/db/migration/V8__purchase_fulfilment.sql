@@ -67,6 +67,7 @@ create table goods_receipt_line (
     quantity               numeric(15, 3) not null check (quantity > 0),
     lot_number             varchar(40),
     lot_expiry             date,
+    serials                varchar(10000),
     put_away_quantity      numeric(15, 3) not null default 0 check (put_away_quantity >= 0),
     check (put_away_quantity <= quantity),
     unique (goods_receipt_id, line_no)
