@@ -14,7 +14,13 @@ import io.millflow.procurement.FulfilmentViews.ReminderView;
 import io.millflow.procurement.FulfilmentViews.ReturnView;
 import io.millflow.procurement.FulfilmentViews.ShippingNoticeLineView;
 import io.millflow.procurement.FulfilmentViews.ShippingNoticeView;
+import io.millflow.processes.ProcessKeys;
 import io.millflow.shared.PageView;
+import io.millflow.shared.inbox.ProcessDiagram;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import io.millflow.shared.ProblemException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -46,13 +52,40 @@ public class PurchaseOrderQueries {
     private final PurchaseOrderLineRepository lines;
     private final SupplierRepository suppliers;
     private final JdbcTemplate jdbc;
+    private final RepositoryService repository;
+    private final HistoryService history;
+    private final RuntimeService runtime;
 
     PurchaseOrderQueries(FulfilmentAccess access, PurchaseOrderLineRepository lines, SupplierRepository suppliers,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, RepositoryService repository, HistoryService history, RuntimeService runtime) {
         this.access = access;
         this.lines = lines;
         this.suppliers = suppliers;
         this.jdbc = jdbc;
+        this.repository = repository;
+        this.history = history;
+        this.runtime = runtime;
+    }
+
+    /** The order's purchase-order process: its model and the activities active now (none once it ended). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FulfilmentAccess.INTERNAL_READERS)
+    public Optional<ProcessDiagram> diagram(UUID id) {
+        PurchaseOrder po = access.order(id);
+        HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessKeys.PURCHASE_ORDER).processInstanceBusinessKey(po.getId().toString())
+                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+        if (pi == null) {
+            return Optional.empty();
+        }
+        String xml;
+        try (java.io.InputStream in = repository.getProcessModel(pi.getProcessDefinitionId())) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> active = pi.getEndTime() == null ? runtime.getActiveActivityIds(pi.getId()) : List.of();
+        return Optional.of(new ProcessDiagram(xml, active));
     }
 
     /** Orders, newest first; filters: status, supplier, text in number or supplier name. */
