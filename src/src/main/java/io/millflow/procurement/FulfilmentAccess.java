@@ -1,7 +1,5 @@
 package io.millflow.procurement;
 
-import io.millflow.processes.Roles;
-import io.millflow.security.CurrentUser;
 import io.millflow.shared.ProblemException;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FulfilmentAccess {
 
-    /** Matches no supplier: the scope of a SUPPLIER user who is not linked to one. */
-    static final UUID NO_SUPPLIER = new UUID(0L, 0L);
-
     /** Roles that read purchase orders, notices and invoices besides the supplier portal. */
     static final String INTERNAL_READERS = "hasAnyRole('BUYER','MANAGER','FINANCE','WAREHOUSE','ADMIN')";
     static final String READERS = "hasAnyRole('BUYER','MANAGER','FINANCE','WAREHOUSE','ADMIN','SUPPLIER')";
@@ -30,13 +25,18 @@ class FulfilmentAccess {
         this.orders = orders;
     }
 
-    /** Empty for internal users; the caller's supplier for SUPPLIER users ({@link #NO_SUPPLIER} when unlinked). */
+    /**
+     * Empty for internal users; the caller's supplier for supplier users ({@link SupplierScope}: a SUPPLIER user
+     * linked to no supplier is refused with 403).
+     */
     Optional<UUID> supplierFilter() {
-        CurrentUser user = CurrentUser.get();
-        if (!user.hasRole(Roles.SUPPLIER)) {
-            return Optional.empty();
-        }
-        return Optional.of(scope.currentSupplierId().orElse(NO_SUPPLIER));
+        return scope.currentSupplierId();
+    }
+
+    /** The caller's supplier; 403 for anyone who does not act for a supplier (portal writes). */
+    UUID requireSupplier() {
+        return scope.currentSupplierId().orElseThrow(() -> new ProblemException.Forbidden(
+                "Only a supplier's own users confirm, notify shipping and invoice"));
     }
 
     /** Whether the caller may see an order of this supplier in this status. */

@@ -67,6 +67,7 @@ public class ShippingNotices {
     @PreAuthorize("hasRole('SUPPLIER')")
     public ShippingNoticeView submit(@Valid ShippingNoticeCommand cmd) {
         String actor = CurrentUser.get().username();
+        access.requireSupplier();
         PurchaseOrder po = access.lockedOrder(cmd.purchaseOrderId());
         if (po.getStatus() != PurchaseOrderStatus.CONFIRMED && po.getStatus() != PurchaseOrderStatus.PARTIALLY_RECEIVED) {
             throw new FulfilmentProblems.OrderState("Order " + po.getNumber() + " is " + po.getStatus()

@@ -54,6 +54,7 @@ public class SupplierConfirmations {
     @PreAuthorize("hasRole('SUPPLIER')")
     public PurchaseOrderView answer(UUID purchaseOrderId, @Valid ConfirmationCommand cmd) {
         String actor = CurrentUser.get().username();
+        access.requireSupplier();
         PurchaseOrder po = access.lockedOrder(purchaseOrderId);
         if (po.getStatus() != PurchaseOrderStatus.SENT) {
             throw new FulfilmentProblems.OrderState("Order " + po.getNumber() + " is " + po.getStatus()

@@ -81,6 +81,7 @@ public class SupplierInvoices {
     @PreAuthorize("hasRole('SUPPLIER')")
     public InvoiceView upload(@Valid InvoiceCommand cmd) {
         String actor = CurrentUser.get().username();
+        access.requireSupplier();
         PurchaseOrder po = access.lockedOrder(cmd.purchaseOrderId());
         if (po.getStatus() == PurchaseOrderStatus.SENT || po.getStatus() == PurchaseOrderStatus.CLOSED
                 || po.getStatus() == PurchaseOrderStatus.CANCELLED) {

@@ -232,6 +232,19 @@ class FulfilmentBadInputTest {
         assertThat(r.text("type")).endsWith("/forbidden");
     }
 
+    @Test
+    void openApiDescribesTheFulfilmentEndpoints() {
+        Api.Response docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        for (String path : List.of("/api/v1/purchase-orders", "/api/v1/purchase-orders/{id}",
+                "/api/v1/purchase-orders/{id}/confirmation", "/api/v1/purchase-orders/{id}/put-away",
+                "/api/v1/purchase-orders/{id}/returns", "/api/v1/asns", "/api/v1/asns/{id}", "/api/v1/goods-receipts",
+                "/api/v1/goods-receipts/{id}", "/api/v1/supplier-invoices", "/api/v1/supplier-invoices/{id}",
+                "/api/v1/supplier-invoices/{id}/file", "/api/v1/supplier-invoices/{id}/payment")) {
+            assertThat(docs.body().get("paths").has(path)).as(path).isTrue();
+        }
+    }
+
     /** A well-formed body, so that the refusal is the role check and not input validation. */
     private static Object bodyFor(String path) {
         String id = UUID.randomUUID().toString();
