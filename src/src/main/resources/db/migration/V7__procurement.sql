@@ -107,6 +107,8 @@ create table purchase_requisition_line (
     line_amount      numeric(19, 2) not null,
     needed_by        date           not null,
     purchase_order_line_id uuid,
+    -- the accepted replenishment proposal the line orders (one line per proposal: idempotency)
+    proposal_id      uuid unique,
     unique (requisition_id, line_no),
     check (item_id is not null or supplier_item_id is null)
 );

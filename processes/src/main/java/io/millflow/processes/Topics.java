@@ -13,6 +13,7 @@ public final class Topics {
 
     public static final String PROCUREMENT_CREATE_PURCHASE_ORDER = "procurement.createPurchaseOrder";
     public static final String PROCUREMENT_ESCALATE_APPROVAL = "procurement.escalateApproval";
+    public static final String PROCUREMENT_APPLY_PURCHASE_ORDER_CHANGE = "procurement.applyPurchaseOrderChange";
     public static final String IMS_POST_COUNT_DIFFERENCES = "ims.postCountDifferences";
 
     // purchase-order (fulfilment)

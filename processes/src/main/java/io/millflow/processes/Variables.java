@@ -17,7 +17,7 @@ public final class Variables {
     public static final String APPROVAL_ROLE = "approvalRole";
     /** Role an escalated task is handed to (output of the escalation DMN). */
     public static final String ESCALATE_TO = "escalateTo";
-    /** Number of the purchase order created for the requisition. */
+    /** Numbers of the purchase orders created for the requisition (one per supplier), comma-separated. */
     public static final String PURCHASE_ORDER_NUMBER = "purchaseOrderNumber";
     /** UUID of the purchase order (string). */
     public static final String PURCHASE_ORDER_ID = "purchaseOrderId";

@@ -31,6 +31,7 @@ final class ProcessTestEngine {
         engine.getRepositoryService().createDeployment()
                 .addClasspathResource("bpmn/purchase-requisition.bpmn")
                 .addClasspathResource("bpmn/purchase-approval-levels.dmn")
+                .addClasspathResource("bpmn/purchase-order-change.bpmn")
                 .addClasspathResource("bpmn/cycle-count.bpmn")
                 .addClasspathResource("bpmn/cycle-count-tolerance.dmn")
                 .addClasspathResource("bpmn/purchase-order.bpmn")

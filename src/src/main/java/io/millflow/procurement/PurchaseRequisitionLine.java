@@ -45,6 +45,8 @@ public class PurchaseRequisitionLine {
     private LocalDate neededBy;
     @Column(name = "purchase_order_line_id")
     private UUID purchaseOrderLineId;
+    @Column(name = "proposal_id")
+    private UUID proposalId;
 
     protected PurchaseRequisitionLine() {
     }
@@ -65,6 +67,10 @@ public class PurchaseRequisitionLine {
         this.currency = currency;
         this.lineAmount = lineAmount;
         this.neededBy = neededBy;
+    }
+
+    void forProposal(UUID proposalId) {
+        this.proposalId = proposalId;
     }
 
     void orderedAs(UUID purchaseOrderLineId) {
@@ -130,5 +136,10 @@ public class PurchaseRequisitionLine {
 
     public UUID getPurchaseOrderLineId() {
         return purchaseOrderLineId;
+    }
+
+    /** The replenishment proposal this line orders, or null. */
+    public UUID getProposalId() {
+        return proposalId;
     }
 }

@@ -10,4 +10,6 @@ interface PurchaseRequisitionLineRepository extends JpaRepository<PurchaseRequis
     List<PurchaseRequisitionLine> findByRequisitionIdOrderByLineNo(UUID requisitionId);
 
     List<PurchaseRequisitionLine> findByRequisitionIdInOrderByLineNo(Collection<UUID> requisitionIds);
+
+    List<PurchaseRequisitionLine> findByProposalIdIn(Collection<UUID> proposalIds);
 }

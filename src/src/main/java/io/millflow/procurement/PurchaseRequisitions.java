@@ -1,6 +1,7 @@
 package io.millflow.procurement;
 
 import io.millflow.audit.AuditService;
+import io.millflow.ims.MasterData;
 import io.millflow.processes.ProcessKeys;
 import io.millflow.processes.Roles;
 import io.millflow.processes.Variables;
@@ -12,6 +13,8 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -59,10 +62,22 @@ public class PurchaseRequisitions {
     private final TaskService tasks;
     private final DecisionService decisions;
     private final Clock clock;
+    private final PurchaseRequisitionLineRepository requisitionLines;
+    private final PurchaseOrderRepository orders;
+    private final SupplierRepository suppliers;
+    private final RequisitionLines lines;
+    private final MasterData masterData;
 
     PurchaseRequisitions(PurchaseRequisitionRepository requisitions, RequisitionApprovalRepository approvals,
             DocumentNumbers numbers, ExchangeRates rates, AuditService audit, RuntimeService runtime,
-            TaskService tasks, DecisionService decisions, Clock clock) {
+            TaskService tasks, DecisionService decisions, Clock clock, PurchaseRequisitionLineRepository requisitionLines,
+            PurchaseOrderRepository orders, SupplierRepository suppliers, RequisitionLines lines,
+            MasterData masterData) {
+        this.requisitionLines = requisitionLines;
+        this.orders = orders;
+        this.suppliers = suppliers;
+        this.lines = lines;
+        this.masterData = masterData;
         this.requisitions = requisitions;
         this.approvals = approvals;
         this.numbers = numbers;
@@ -82,20 +97,25 @@ public class PurchaseRequisitions {
     @PreAuthorize("hasAnyRole('EMPLOYEE','MANAGER','DEPARTMENT_HEAD','FINANCE','BUYER','WAREHOUSE','PROCESS_OWNER','ADMIN')")
     public RequisitionView submit(@Valid NewRequisition cmd) {
         CurrentUser user = CurrentUser.get();
-        BigDecimal rate = rates.rateToEur(cmd.currency(), "currency");
-        BigDecimal total = cmd.quantity().multiply(cmd.unitPrice()).setScale(2, RoundingMode.HALF_UP);
+        if (cmd.warehouseId() != null && masterData.warehouses(null).stream()
+                .noneMatch(w -> w.id().equals(cmd.warehouseId()))) {
+            throw new ProblemException.InvalidInput("warehouseId", "is not a known warehouse");
+        }
+        List<RequisitionLines.Draft> drafts = lines.resolve(cmd);
+        String currency = cmd.currency() != null ? cmd.currency() : drafts.get(0).currency();
+        BigDecimal rate = rates.rateToEur(currency, "currency");
+        BigDecimal total = lines.total(drafts, currency);
         BigDecimal totalEur = total.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+        String amountField = cmd.hasLines() ? "lines" : "unitPrice";
         if (totalEur.compareTo(MAX_TOTAL_EUR) > 0) {
-            throw new ProblemException.InvalidInput("unitPrice", "gives a total of " + totalEur.toPlainString()
+            throw new ProblemException.InvalidInput(amountField, "gives a total of " + totalEur.toPlainString()
                     + " EUR, above the limit of 100,000,000 EUR for one requisition");
         }
         if (totalEur.signum() <= 0) {
-            throw new ProblemException.InvalidInput("unitPrice", "gives a total of 0 EUR");
+            throw new ProblemException.InvalidInput(amountField, "gives a total of 0 EUR");
         }
-        PurchaseRequisition req = new PurchaseRequisition(numbers.next("PR"), user.username(),
-                cmd.itemDescription().strip(), cmd.quantity(), cmd.unitPrice(), cmd.currency(), total, totalEur, rate,
-                cmd.neededBy(), cmd.justification().strip(), cmd.costCentre(), clock.instant());
-        req = requisitions.save(req);
+        PurchaseRequisition req = create(user.username(), drafts, currency, total, totalEur, rate, cmd.neededBy(),
+                cmd.justification().strip(), cmd.costCentre(), RequisitionSource.EMPLOYEE, cmd.warehouseId());
 
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(Variables.REQUISITION_ID, req.getId().toString());
@@ -114,6 +134,30 @@ public class PurchaseRequisitions {
         log.info("Requisition {} submitted by {} for {} EUR, levels {}", req.getNumber(), user.username(), totalEur,
                 levelList);
         return view(req);
+    }
+
+    /** Writes a requisition (IN_APPROVAL) and its lines; the header summarises the first line. */
+    PurchaseRequisition create(String requester, List<RequisitionLines.Draft> drafts, String currency,
+            BigDecimal total, BigDecimal totalEur, BigDecimal rate, LocalDate neededBy, String justification,
+            String costCentre, RequisitionSource source, UUID warehouseId) {
+        RequisitionLines.Draft first = drafts.get(0);
+        String summary = drafts.size() == 1 ? first.description()
+                : first.description() + " and " + (drafts.size() - 1) + " more line" + (drafts.size() > 2 ? "s" : "");
+        if (summary.length() > 500) {
+            summary = summary.substring(0, 499) + "…";
+        }
+        PurchaseRequisition req = new PurchaseRequisition(numbers.next("PR"), requester, summary, first.quantity(),
+                first.unitPrice(), currency, total, totalEur, rate, neededBy, justification, costCentre,
+                clock.instant());
+        req.raisedBy(source, warehouseId);
+        req = requisitions.save(req);
+        int no = 1;
+        for (RequisitionLines.Draft d : drafts) {
+            requisitionLines.save(new PurchaseRequisitionLine(req.getId(), no++, d.itemId(), d.supplierItemId(),
+                    d.supplierId(), d.description(), d.quantity(), d.unit(), d.unitPrice(), d.currency(),
+                    d.lineAmount(), d.neededBy()));
+        }
+        return req;
     }
 
     /** One requisition. Roles: its requester, or MANAGER, DEPARTMENT_HEAD, FINANCE, BUYER, ADMIN. */
@@ -267,11 +311,23 @@ public class PurchaseRequisitions {
                 trail.add(new RequisitionView.Approval(level, levels.get(i), null, state, null, null, false));
             }
         }
+        Map<UUID, String> supplierCodes = new HashMap<>();
+        List<RequisitionView.Line> lineViews = requisitionLines.findByRequisitionIdOrderByLineNo(req.getId()).stream()
+                .map(l -> new RequisitionView.Line(l.getLineNo(), l.getItemId(), l.getSupplierItemId(),
+                        l.getSupplierId(), l.getSupplierId() == null ? null : supplierCodes.computeIfAbsent(
+                                l.getSupplierId(), id -> suppliers.findById(id).map(Supplier::getCode).orElse(null)),
+                        l.getDescription(), l.getQuantity(), l.getUnit(), l.getUnitPrice(), l.getCurrency(),
+                        l.getLineAmount(), l.getNeededBy()))
+                .toList();
+        List<String> orderNumbers = req.getStatus() == RequisitionStatus.ORDERED
+                ? orders.findByRequisitionIdOrderByNumber(req.getId()).stream().map(PurchaseOrder::getNumber).toList()
+                : List.of();
         return new RequisitionView(req.getId(), req.getNumber(), req.getStatus(), req.getRequester(),
                 req.getItemDescription(), req.getQuantity(), req.getUnitPrice(), req.getCurrency(),
                 req.getTotalAmount(), req.getTotalAmountEur(), req.getNeededBy(), req.getJustification(),
                 req.getCostCentre(), levels, trail, req.getRejectionReason(), req.getPurchaseOrderNumber(),
-                req.getProcessInstanceId(), req.getCreatedAt());
+                req.getProcessInstanceId(), req.getCreatedAt(), req.getSource(), req.getWarehouseId(), lineViews,
+                orderNumbers);
     }
 
     static Map<String, Object> snapshot(PurchaseRequisition req) {
@@ -290,6 +346,7 @@ public class PurchaseRequisitions {
         s.put("approvalLevels", req.approvalLevelList());
         s.put("rejectionReason", req.getRejectionReason());
         s.put("purchaseOrderNumber", req.getPurchaseOrderNumber());
+        s.put("source", req.getSource().name());
         return s;
     }
 }

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A requisition as the API and the views show it, with its approval trail. */
+/**
+ * A requisition as the API and the views show it, with its approval trail and lines. {@code itemDescription},
+ * {@code quantity} and {@code unitPrice} summarise the first line; {@code totalAmount} is the sum of the lines in
+ * {@code currency}; {@code purchaseOrderNumber} is the first of {@code purchaseOrderNumbers} (one per supplier).
+ */
 public record RequisitionView(
         UUID id,
         String number,
@@ -26,7 +30,17 @@ public record RequisitionView(
         String rejectionReason,
         String purchaseOrderNumber,
         String processInstanceId,
-        Instant createdAt) {
+        Instant createdAt,
+        RequisitionSource source,
+        UUID warehouseId,
+        List<Line> lines,
+        List<String> purchaseOrderNumbers) {
+
+    /** One line; amounts in the line's currency (a catalogue line: the supplier's). */
+    public record Line(int lineNo, UUID itemId, UUID supplierItemId, UUID supplierId, String supplierCode,
+            String description, BigDecimal quantity, String unit, BigDecimal unitPrice, String currency,
+            BigDecimal lineAmount, LocalDate neededBy) {
+    }
 
     /** One level of the chain: decided (APPROVED / REJECTED) or still PENDING. */
     public record Approval(int level, String role, String decidedBy, String decision, String comment,

@@ -31,6 +31,9 @@ public class AppUser {
     private boolean enabled = true;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** The supplier a SUPPLIER user belongs to; null for everyone else. */
+    @Column(name = "supplier_id")
+    private UUID supplierId;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false)
@@ -72,6 +75,14 @@ public class AppUser {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public UUID getSupplierId() {
+        return supplierId;
+    }
+
+    void linkSupplier(UUID supplierId) {
+        this.supplierId = supplierId;
     }
 
     public Set<String> getRoles() {

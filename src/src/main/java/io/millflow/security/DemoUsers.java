@@ -41,7 +41,9 @@ class DemoUsers implements ApplicationRunner {
         // a second warehouse person: approves count differences that "warehouse" counted (four eyes)
         users.put("supervisor", Roles.WAREHOUSE);
         users.put("owner", Roles.PROCESS_OWNER);
+        // supplier users: "supplier" belongs to ACME, "supplier2" to NORDBOLT (linked by the demo purchasing data)
         users.put("supplier", Roles.SUPPLIER);
+        users.put("supplier2", Roles.SUPPLIER);
         users.put("admin", Roles.ADMIN);
         return users;
     }

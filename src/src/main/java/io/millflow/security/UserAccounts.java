@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -93,5 +94,31 @@ public class UserAccounts implements UserDetailsService {
         audit.record(actor, "USER_CREATED", "AppUser", user.getId().toString(), null,
                 Map.of("username", username, "roles", roles));
         return user;
+    }
+
+    /**
+     * Links a SUPPLIER user to the supplier it belongs to (or unlinks it with {@code null}); audited.
+     *
+     * @throws IllegalArgumentException when the user does not exist or is no SUPPLIER
+     */
+    @Transactional
+    public AppUser linkSupplier(String actor, String username, UUID supplierId) {
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("No user " + username));
+        if (supplierId != null && !user.getRoles().contains(Roles.SUPPLIER)) {
+            throw new IllegalArgumentException("User " + username + " is no SUPPLIER");
+        }
+        UUID before = user.getSupplierId();
+        user.linkSupplier(supplierId);
+        audit.record(actor, "USER_SUPPLIER_LINKED", "AppUser", user.getId().toString(),
+                Map.of("supplierId", before == null ? "" : before.toString()),
+                Map.of("supplierId", supplierId == null ? "" : supplierId.toString()));
+        return user;
+    }
+
+    /** The supplier a user belongs to, if any. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> supplierOf(String username) {
+        return users.findByUsername(username).map(AppUser::getSupplierId);
     }
 }

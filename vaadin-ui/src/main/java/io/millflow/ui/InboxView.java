@@ -25,6 +25,8 @@ import io.millflow.procurement.FulfilmentViews.PurchaseOrderView;
 import io.millflow.procurement.GoodsReceipts;
 import io.millflow.procurement.PurchaseOrderQueries;
 import io.millflow.processes.ProcessKeys;
+import io.millflow.procurement.PurchaseOrderCommands;
+import io.millflow.procurement.PurchaseOrders;
 import io.millflow.procurement.PurchaseRequisitions;
 import io.millflow.procurement.RequisitionView;
 import io.millflow.security.CurrentUser;
@@ -61,7 +63,8 @@ public class InboxView extends VerticalLayout {
     private final Inbox inbox;
     private final PurchaseRequisitions requisitions;
     private final CycleCounts counts;
-    private final PurchaseOrderQueries orders;
+    private final PurchaseOrders orders;
+    private final PurchaseOrderQueries orderQueries;
     private final GoodsReceipts receipts;
     private final MasterData masterData;
     private final Tab allTab = new Tab("All");
@@ -71,12 +74,13 @@ public class InboxView extends VerticalLayout {
     private final Div list = new Div();
     private final VerticalLayout detail = new VerticalLayout();
 
-    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts, PurchaseOrderQueries orders,
-            GoodsReceipts receipts, MasterData masterData) {
+    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts, PurchaseOrders orders,
+            PurchaseOrderQueries orderQueries, GoodsReceipts receipts, MasterData masterData) {
+        this.orders = orders;
+        this.orderQueries = orderQueries;
         this.inbox = inbox;
         this.requisitions = requisitions;
         this.counts = counts;
-        this.orders = orders;
         this.receipts = receipts;
         this.masterData = masterData;
         setSizeFull();
@@ -174,7 +178,7 @@ public class InboxView extends VerticalLayout {
 
     private java.util.Optional<PurchaseOrderView> order(InboxTask t) {
         try {
-            return java.util.Optional.of(orders.get(UUID.fromString(t.businessKey())));
+            return java.util.Optional.of(orderQueries.get(UUID.fromString(t.businessKey())));
         } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }
@@ -215,13 +219,21 @@ public class InboxView extends VerticalLayout {
             Span number = new Span(r.number());
             number.setId("task-requisition-number");
             detail.add(number, RequisitionPanel.of(r));
+        } else if (ProcessKeys.PURCHASE_ORDER_CHANGE.equals(task.processKey())) {
+            PurchaseOrderCommands.ChangeView c = orders.getChange(UUID.fromString(task.businessKey()));
+            Span number = new Span(c.purchaseOrderNumber());
+            number.setId("task-order-number");
+            detail.add(number, new Div(new Span("Total " + RequisitionPanel.money(c.oldTotal(), c.currency()) + " → "
+                    + RequisitionPanel.money(c.newTotal(), c.currency())
+                    + (c.currency().equals("EUR") ? "" : " (" + RequisitionPanel.money(c.newTotalEur(), "EUR") + ")")
+                    + " · asked by " + c.requestedBy() + (c.reason() == null ? "" : " · " + c.reason()))));
         } else if (ProcessKeys.CYCLE_COUNT.equals(task.processKey())) {
             CycleCountView c = counts.get(UUID.fromString(task.businessKey()));
             Span number = new Span(c.number());
             number.setId("task-count-number");
             detail.add(number, CountLinesPanel.of(c));
         } else if (ProcessKeys.PURCHASE_ORDER.equals(task.processKey())) {
-            PurchaseOrderView o = orders.get(UUID.fromString(task.businessKey()));
+            PurchaseOrderView o = orderQueries.get(UUID.fromString(task.businessKey()));
             detail.add(PurchaseOrderTaskPanel.of(task, o, receipts, masterData, () -> refresh(null)));
         }
         detail.add(new Span("For " + String.join(", ", task.candidateGroups())

@@ -17,6 +17,7 @@ import io.millflow.processes.Roles;
 import io.millflow.security.CurrentUser;
 import io.millflow.ui.purchasing.PortalOrdersView;
 import io.millflow.ui.purchasing.PurchaseOrdersView;
+import io.millflow.ui.purchasing.SuppliersView;
 import io.millflow.ui.stock.CountingView;
 import io.millflow.ui.stock.LocationTreeView;
 import io.millflow.ui.stock.PostingView;
@@ -53,8 +54,12 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Stock", StockOverviewView.class, VaadinIcon.STOCK.create()));
             nav.addItem(new SideNavItem("Locations", LocationTreeView.class, VaadinIcon.SITEMAP.create()));
         }
+        if (user.hasAnyRole(Roles.BUYER, Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Suppliers", SuppliersView.class, VaadinIcon.TRUCK.create()));
+        }
         if (user.hasAnyRole(Roles.BUYER, Roles.MANAGER, Roles.FINANCE, Roles.WAREHOUSE, Roles.ADMIN)) {
-            SideNavItem orders = new SideNavItem("Purchase orders", PurchaseOrdersView.class, VaadinIcon.TRUCK.create());
+            SideNavItem orders = new SideNavItem("Purchase orders", PurchaseOrdersView.class,
+                    VaadinIcon.CLIPBOARD_TEXT.create());
             orders.setId("nav-purchase-orders");
             nav.addItem(orders);
         }

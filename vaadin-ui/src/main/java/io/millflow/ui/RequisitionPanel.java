@@ -22,15 +22,29 @@ final class RequisitionPanel {
         Div panel = new Div();
         panel.addClassName("requisition-panel");
         panel.add(line("Requested by", r.requester()));
-        panel.add(line("Quantity × unit price", r.quantity().stripTrailingZeros().toPlainString() + " × "
-                + money(r.unitPrice(), r.currency())));
+        if (r.lines() == null || r.lines().size() <= 1) {
+            panel.add(line("Quantity × unit price", r.quantity().stripTrailingZeros().toPlainString() + " × "
+                    + money(r.unitPrice(), r.currency())));
+        } else {
+            Div lines = new Div();
+            lines.addClassName("requisition-lines");
+            for (RequisitionView.Line l : r.lines()) {
+                lines.add(new Div(new Span(l.lineNo() + ". " + l.description() + ": "
+                        + l.quantity().stripTrailingZeros().toPlainString() + " " + l.unit() + " × "
+                        + money(l.unitPrice(), l.currency()) + " = " + money(l.lineAmount(), l.currency())
+                        + (l.supplierCode() == null ? "" : " · " + l.supplierCode()))));
+            }
+            panel.add(line("Lines", ""), lines);
+        }
         panel.add(line("Total", money(r.totalAmount(), r.currency())
                 + (r.currency().equals("EUR") ? "" : " (" + money(r.totalAmountEur(), "EUR") + ")")));
         panel.add(line("Needed by", r.neededBy().toString()));
         panel.add(line("Cost centre", r.costCentre()));
         panel.add(line("Justification", r.justification()));
         if (r.purchaseOrderNumber() != null) {
-            Div po = line("Purchase order", r.purchaseOrderNumber());
+            Div po = line(r.purchaseOrderNumbers().size() > 1 ? "Purchase orders" : "Purchase order",
+                    r.purchaseOrderNumbers().isEmpty() ? r.purchaseOrderNumber()
+                            : String.join(", ", r.purchaseOrderNumbers()));
             po.setId("po-number-" + r.number());
             panel.add(po);
         }

@@ -5,12 +5,13 @@ import io.millflow.processes.Variables;
 import io.millflow.procurement.PurchaseOrder;
 import io.millflow.procurement.PurchaseOrders;
 import io.millflow.workers.ExternalTaskWorker;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.stereotype.Component;
 
-/** {@code procurement.createPurchaseOrder}: the one purchase order of an approved requisition (idempotent). */
+/** {@code procurement.createPurchaseOrder}: the purchase orders of an approved requisition, one per supplier (idempotent). */
 @Component
 class CreatePurchaseOrderWorker implements ExternalTaskWorker {
 
@@ -28,7 +29,8 @@ class CreatePurchaseOrderWorker implements ExternalTaskWorker {
     @Override
     public Map<String, Object> handle(LockedExternalTask task) {
         UUID requisitionId = UUID.fromString((String) task.getVariables().get(Variables.REQUISITION_ID));
-        PurchaseOrder po = orders.createForRequisition(requisitionId);
-        return Map.of(Variables.PURCHASE_ORDER_NUMBER, po.getNumber());
+        List<PurchaseOrder> created = orders.createForRequisition(requisitionId);
+        return Map.of(Variables.PURCHASE_ORDER_NUMBER,
+                String.join(",", created.stream().map(PurchaseOrder::getNumber).toList()));
     }
 }
