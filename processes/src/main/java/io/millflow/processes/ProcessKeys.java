@@ -16,6 +16,11 @@ public final class ProcessKeys {
     /** Count tolerance per ABC class: outputs {@code tolerancePercent} and {@code toleranceQuantity}. */
     public static final String DECISION_COUNT_TOLERANCE = "cycle-count-tolerance";
 
+    /** Three-way match tolerances by order line amount: {@code priceTolerancePercent}, {@code quantityTolerancePercent}. */
+    public static final String DECISION_INVOICE_MATCH_TOLERANCE = "invoice-match-tolerance";
+    /** Over-delivery tolerance by ABC class: {@code overDeliveryPercent}. */
+    public static final String DECISION_OVER_DELIVERY_TOLERANCE = "over-delivery-tolerance";
+
     private ProcessKeys() {
     }
 }

@@ -16,6 +16,12 @@ public final class Topics {
     public static final String PROCUREMENT_APPLY_PURCHASE_ORDER_CHANGE = "procurement.applyPurchaseOrderChange";
     public static final String IMS_POST_COUNT_DIFFERENCES = "ims.postCountDifferences";
 
+    // purchase-order (fulfilment)
+    public static final String PROCUREMENT_SEND_PURCHASE_ORDER = "procurement.sendPurchaseOrder";
+    public static final String PROCUREMENT_REMIND_SUPPLIER = "procurement.remindSupplier";
+    public static final String PROCUREMENT_MATCH_INVOICE = "procurement.matchInvoice";
+    public static final String PROCUREMENT_CLOSE_PURCHASE_ORDER = "procurement.closePurchaseOrder";
+
     private Topics() {
     }
 

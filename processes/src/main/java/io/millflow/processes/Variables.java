@@ -35,6 +35,24 @@ public final class Variables {
     /** Number of the stock document that posted approved count differences. */
     public static final String STOCK_DOCUMENT_NUMBER = "stockDocumentNumber";
 
+    // purchase-order (fulfilment); the order's id is PURCHASE_ORDER_ID
+    /** Whether the order has a supplier that is not blocked (boolean). */
+    public static final String SUPPLIER_READY = "supplierReady";
+    /** Whether the supplier declined every line (boolean, set with the confirmation message). */
+    public static final String ALL_DECLINED = "allDeclined";
+    /** Whether a submitted shipping notice waits to be received (boolean). */
+    public static final String ASN_PENDING = "asnPending";
+    /** Whether some confirmed quantity is not yet received (boolean). */
+    public static final String QUANTITY_OPEN = "quantityOpen";
+    /** Whether an invoice waits to be matched (boolean). */
+    public static final String INVOICE_PENDING = "invoicePending";
+    /** Whether the last three-way match found the invoice within tolerance (boolean). */
+    public static final String INVOICE_MATCHED = "invoiceMatched";
+    /** UUID of the invoice a match or message is about (string). */
+    public static final String INVOICE_ID = "invoiceId";
+    /** UUID of the shipping notice a message is about (string). */
+    public static final String ASN_ID = "asnId";
+
     private Variables() {
     }
 }

@@ -34,6 +34,8 @@ final class ProcessTestEngine {
                 .addClasspathResource("bpmn/purchase-order-change.bpmn")
                 .addClasspathResource("bpmn/cycle-count.bpmn")
                 .addClasspathResource("bpmn/cycle-count-tolerance.dmn")
+                .addClasspathResource("bpmn/purchase-order.bpmn")
+                .addClasspathResource("bpmn/invoice-match-tolerance.dmn")
                 .deploy();
         return engine;
     }

@@ -198,4 +198,49 @@ public class PurchaseOrder {
     }
 
     // Fulfilment (confirm, receive, invoice, close) adds its mutators below this line.
+
+    /** The revision last sent to the supplier (null before the first sending). */
+    @Column(name = "sent_revision")
+    private Integer sentRevision;
+
+    public Integer getSentRevision() {
+        return sentRevision;
+    }
+
+    void processStarted(String processInstanceId, Instant now) {
+        this.processInstanceId = processInstanceId;
+        this.updatedAt = now;
+    }
+
+    /** Sent (again): this revision is what the supplier sees now. */
+    void sent(Instant now) {
+        if (status == PurchaseOrderStatus.DRAFT || status == PurchaseOrderStatus.SENT || sentAt == null) {
+            this.status = PurchaseOrderStatus.SENT;
+        }
+        this.sentAt = now;
+        this.sentRevision = revision;
+        this.updatedAt = now;
+    }
+
+    void confirmed(Instant now) {
+        this.status = PurchaseOrderStatus.CONFIRMED;
+        this.confirmedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** After a receipt or a return: RECEIVED when nothing confirmed is open, else PARTIALLY_RECEIVED. */
+    void receivingProgress(boolean quantityOpen, Instant now) {
+        this.status = quantityOpen ? PurchaseOrderStatus.PARTIALLY_RECEIVED : PurchaseOrderStatus.RECEIVED;
+        this.updatedAt = now;
+    }
+
+    void closed(Instant now) {
+        this.status = PurchaseOrderStatus.CLOSED;
+        this.closedAt = now;
+        this.updatedAt = now;
+    }
+
+    void declinedBySupplier(String reason, Instant now) {
+        cancel(reason, now);
+    }
 }

@@ -194,4 +194,55 @@ public class PurchaseOrderLine {
     }
 
     // Fulfilment (confirm, receive, return, invoice) adds its mutators below this line.
+
+    void confirm(BigDecimal confirmedQuantity, LocalDate promisedDate) {
+        this.confirmation = LineConfirmation.CONFIRMED;
+        this.confirmedQuantity = confirmedQuantity;
+        this.promisedDate = promisedDate;
+        this.declineReason = null;
+    }
+
+    void decline(String reason) {
+        this.confirmation = LineConfirmation.DECLINED;
+        this.confirmedQuantity = null;
+        this.promisedDate = null;
+        this.declineReason = reason;
+    }
+
+    /** A changed order is sent again: the supplier answers anew. */
+    void resetConfirmation() {
+        this.confirmation = LineConfirmation.OPEN;
+        this.confirmedQuantity = null;
+        this.promisedDate = null;
+        this.declineReason = null;
+    }
+
+    void received(BigDecimal quantity) {
+        this.receivedQuantity = this.receivedQuantity.add(quantity);
+    }
+
+    void returned(BigDecimal quantity) {
+        this.returnedQuantity = this.returnedQuantity.add(quantity);
+    }
+
+    void invoiced(BigDecimal quantity) {
+        this.invoicedQuantity = this.invoicedQuantity.add(quantity);
+    }
+
+    /** Received minus returned. */
+    public BigDecimal netReceivedQuantity() {
+        return receivedQuantity.subtract(returnedQuantity);
+    }
+
+    /** What the supplier is to deliver: the confirmed quantity of a confirmed line, nothing otherwise. */
+    public BigDecimal expectedQuantity() {
+        return !cancelled && confirmation == LineConfirmation.CONFIRMED && confirmedQuantity != null
+                ? confirmedQuantity : BigDecimal.ZERO;
+    }
+
+    /** Expected minus net received, never below zero. */
+    public BigDecimal openQuantity() {
+        BigDecimal open = expectedQuantity().subtract(netReceivedQuantity());
+        return open.signum() < 0 ? BigDecimal.ZERO : open;
+    }
 }

@@ -20,6 +20,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import io.millflow.ims.CycleCountViews.CycleCountView;
 import io.millflow.ims.CycleCounts;
+import io.millflow.ims.MasterData;
+import io.millflow.procurement.FulfilmentViews.PurchaseOrderView;
+import io.millflow.procurement.GoodsReceipts;
+import io.millflow.procurement.PurchaseOrderQueries;
 import io.millflow.processes.ProcessKeys;
 import io.millflow.procurement.PurchaseOrderCommands;
 import io.millflow.procurement.PurchaseOrders;
@@ -31,6 +35,7 @@ import io.millflow.shared.inbox.InboxTask;
 import io.millflow.shared.inbox.ProcessDiagram;
 import io.millflow.shared.inbox.TaskDecision;
 import io.millflow.ui.components.BpmnViewer;
+import io.millflow.ui.purchasing.PurchaseOrderTaskPanel;
 import io.millflow.ui.stock.CountLinesPanel;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -41,7 +46,8 @@ import java.util.UUID;
 
 /**
  * The task inbox: my tasks and my groups' tasks, overdue marked; a task opens with its subject (the
- * requisition, or the lines of a cycle count with book, counted, difference and outcome), the process diagram
+ * requisition, the lines of a cycle count with book, counted, difference and outcome, or a purchase order with
+ * its receiving or put-away form), the process diagram
  * with the current step, claim, and approve or reject with a comment.
  * Roles: every internal role; each task is limited to its candidate groups by {@link Inbox}.
  */
@@ -58,6 +64,9 @@ public class InboxView extends VerticalLayout {
     private final PurchaseRequisitions requisitions;
     private final CycleCounts counts;
     private final PurchaseOrders orders;
+    private final PurchaseOrderQueries orderQueries;
+    private final GoodsReceipts receipts;
+    private final MasterData masterData;
     private final Tab allTab = new Tab("All");
     private final Tab mineTab = new Tab("Claimed by me");
     private final Tab groupTab = new Tab("My groups");
@@ -65,11 +74,15 @@ public class InboxView extends VerticalLayout {
     private final Div list = new Div();
     private final VerticalLayout detail = new VerticalLayout();
 
-    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts, PurchaseOrders orders) {
+    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts, PurchaseOrders orders,
+            PurchaseOrderQueries orderQueries, GoodsReceipts receipts, MasterData masterData) {
         this.orders = orders;
+        this.orderQueries = orderQueries;
         this.inbox = inbox;
         this.requisitions = requisitions;
         this.counts = counts;
+        this.receipts = receipts;
+        this.masterData = masterData;
         setSizeFull();
         list.setId("task-list");
         list.getStyle().set("flex", "1 1 320px").set("min-width", "280px").set("max-width", "480px");
@@ -111,6 +124,9 @@ public class InboxView extends VerticalLayout {
                     ? subjects.get(UUID.fromString(t.businessKey())) : null);
             if (ProcessKeys.CYCLE_COUNT.equals(t.processKey())) {
                 count(t).ifPresent(c -> card.addComponentAtIndex(1, countSubject(c)));
+            }
+            if (ProcessKeys.PURCHASE_ORDER.equals(t.processKey())) {
+                order(t).ifPresent(o -> card.addComponentAtIndex(1, orderSubject(o)));
             }
             list.add(card);
         }
@@ -160,6 +176,22 @@ public class InboxView extends VerticalLayout {
         }
     }
 
+    private java.util.Optional<PurchaseOrderView> order(InboxTask t) {
+        try {
+            return java.util.Optional.of(orderQueries.get(UUID.fromString(t.businessKey())));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static Span orderSubject(PurchaseOrderView o) {
+        Span what = new Span(o.number() + " · " + (o.supplierName() == null ? "no supplier" : o.supplierName()) + " · "
+                + o.status());
+        what.addClassName("task-subject");
+        what.getStyle().set("display", "block");
+        return what;
+    }
+
     private static Span countSubject(CycleCountView c) {
         long over = c.lines().stream().filter(l -> "NEEDS_APPROVAL".equals(l.outcome())).count();
         Span what = new Span(c.number() + " · " + over + (over == 1 ? " line" : " lines") + " over tolerance · counted by "
@@ -200,6 +232,9 @@ public class InboxView extends VerticalLayout {
             Span number = new Span(c.number());
             number.setId("task-count-number");
             detail.add(number, CountLinesPanel.of(c));
+        } else if (ProcessKeys.PURCHASE_ORDER.equals(task.processKey())) {
+            PurchaseOrderView o = orderQueries.get(UUID.fromString(task.businessKey()));
+            detail.add(PurchaseOrderTaskPanel.of(task, o, receipts, masterData, () -> refresh(null)));
         }
         detail.add(new Span("For " + String.join(", ", task.candidateGroups())
                 + (task.assignee() == null ? " · not claimed" : " · claimed by " + task.assignee())
@@ -226,6 +261,12 @@ public class InboxView extends VerticalLayout {
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout actions = new HorizontalLayout(claim, approve, reject);
         actions.getStyle().set("flex-wrap", "wrap");
+        if (ProcessKeys.PURCHASE_ORDER.equals(task.processKey()) && PurchaseOrderTaskPanel.hasOwnForm(task)) {
+            // receiving and put-away are completed by posting them in the panel above
+            comment.setVisible(false);
+            approve.setVisible(false);
+            reject.setVisible(false);
+        }
         detail.add(comment, actions);
 
         try {

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.millflow.processes.Roles;
 import io.millflow.security.CurrentUser;
+import io.millflow.ui.purchasing.PortalOrdersView;
+import io.millflow.ui.purchasing.PurchaseOrdersView;
 import io.millflow.ui.purchasing.SuppliersView;
 import io.millflow.ui.stock.CountingView;
 import io.millflow.ui.stock.LocationTreeView;
@@ -54,6 +56,17 @@ public class MainLayout extends AppLayout {
         }
         if (user.hasAnyRole(Roles.BUYER, Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Suppliers", SuppliersView.class, VaadinIcon.TRUCK.create()));
+        }
+        if (user.hasAnyRole(Roles.BUYER, Roles.MANAGER, Roles.FINANCE, Roles.WAREHOUSE, Roles.ADMIN)) {
+            SideNavItem orders = new SideNavItem("Purchase orders", PurchaseOrdersView.class,
+                    VaadinIcon.CLIPBOARD_TEXT.create());
+            orders.setId("nav-purchase-orders");
+            nav.addItem(orders);
+        }
+        if (user.hasRole(Roles.SUPPLIER)) {
+            SideNavItem portal = new SideNavItem("My orders", PortalOrdersView.class, VaadinIcon.TRUCK.create());
+            portal.setId("nav-portal");
+            nav.addItem(portal);
         }
         if (user.hasRole(Roles.WAREHOUSE)) {
             nav.addItem(new SideNavItem("Post stock", PostingView.class, VaadinIcon.EXCHANGE.create()));
