@@ -1,6 +1,7 @@
 package io.millflow.integration.shipment;
 
 import io.millflow.integration.carrier.CarrierGateway;
+import io.millflow.integration.carrier.CarrierProblems.CarrierProblem;
 import io.millflow.integration.carrier.CarrierProblems.CarrierUnavailable;
 import io.millflow.integration.carrier.Carriers;
 import io.millflow.integration.carrier.TrackingInfo;
@@ -62,6 +63,15 @@ class ShipmentTracking {
                 } catch (CarrierUnavailable e) {
                     log.warn("Tracking poll of {} stopped after {} calls: {}", code, calls, e.getMessage());
                     break;
+                } catch (CarrierProblem e) {
+                    // the carrier refused this batch as a whole: note it and go on, so that it cannot block the rest
+                    log.warn("Tracking poll of {}: a batch of {} was refused: {}", code, batch.size(), e.getMessage());
+                    calls++;
+                    asked += batch.size();
+                    notFound += batch.size();
+                    shipments.trackedWithout(batch.stream().map(ShipmentRepository.Open::id).toList(),
+                            e.getMessage());
+                    continue;
                 }
                 List<UUID> missing = new ArrayList<>();
                 for (ShipmentRepository.Open shipment : batch) {
