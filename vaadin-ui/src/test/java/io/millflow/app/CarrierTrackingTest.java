@@ -122,6 +122,19 @@ class CarrierTrackingTest {
     }
 
     @Test
+    void aSignedCallThatIsNotAFedExPushIsBadInputAndWritesNoReceipt() {
+        byte[] body = "{\"hello\": \"world\"}".getBytes(StandardCharsets.UTF_8);
+        String ts = String.valueOf(Instant.now().getEpochSecond());
+        long receipts = receipts();
+
+        Api.Response r = webhook(body, FedExSandbox.sign(ts, body, FedExSandbox.WEBHOOK_SECRET), ts);
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        assertThat(r.text("type")).endsWith("/invalid-input");
+        assertThat(receipts()).isEqualTo(receipts);
+    }
+
+    @Test
     void anOldTimestampIsAReplayRefusedWith401AndNothingIsStored() {
         String tracking = FedExSandbox.trackingNumber();
         String id = announce(tracking);

@@ -244,6 +244,25 @@ class ShipmentApiTest {
     }
 
     @Test
+    void quotesComeFromFedExCheapestFirstAndNoneFromTheManualCarrier() {
+        FedExSandbox.stubRates();
+        Map<String, Object> body = new LinkedHashMap<>(transferShipment("fedex", null, null));
+        body.remove("trackingNumber");
+
+        Api.Response quotes = api.post("/api/v1/shipments/quotes", Tokens.user(port, "buyer"), body);
+
+        assertThat(quotes.status()).as(quotes.raw()).isEqualTo(200);
+        assertThat(quotes.body()).hasSize(2);
+        assertThat(quotes.body().get(0).get("service").get("code").asText()).isEqualTo("INTERNATIONAL_ECONOMY");
+        assertThat(quotes.body().get(1).get("charge").get("amount").decimalValue()).isEqualByComparingTo("131.72");
+        body.put("carrierCode", "manual");
+        Api.Response manual = api.post("/api/v1/shipments/quotes", warehouse(), body);
+        assertThat(manual.status()).as(manual.raw()).isEqualTo(200);
+        assertThat(manual.body()).isEmpty();
+        assertThat(api.post("/api/v1/shipments/quotes", Tokens.user(port, "employee"), body).status()).isEqualTo(403);
+    }
+
+    @Test
     void theShipmentEndpointsAreInTheOpenApiDocument() {
         Api.Response docs = api.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);

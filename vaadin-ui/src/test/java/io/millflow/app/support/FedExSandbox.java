@@ -67,6 +67,11 @@ public final class FedExSandbox implements ApplicationContextInitializer<Configu
                         }]}}""".formatted(trackingNumber, label))));
     }
 
+    /** FedEx's documented rate answer ({@code fedex/rate-quotes.json}): economy and priority, in EUR. */
+    public static void stubRates() {
+        SERVER.stubFor(post(urlEqualTo("/rate/v1/rates/quotes")).willReturn(okJson(resource("rate-quotes.json"))));
+    }
+
     /** FedEx cancels this shipment. */
     public static void stubCancel(String trackingNumber) {
         SERVER.stubFor(put(urlEqualTo("/ship/v1/shipments/cancel"))
