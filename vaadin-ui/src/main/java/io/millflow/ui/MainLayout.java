@@ -18,6 +18,7 @@ import io.millflow.security.CurrentUser;
 import io.millflow.ui.purchasing.PortalOrdersView;
 import io.millflow.ui.purchasing.PurchaseOrdersView;
 import io.millflow.ui.purchasing.SuppliersView;
+import io.millflow.ui.shipping.ShipmentsView;
 import io.millflow.ui.stock.CountingView;
 import io.millflow.ui.stock.LocationTreeView;
 import io.millflow.ui.stock.PostingView;
@@ -67,6 +68,9 @@ public class MainLayout extends AppLayout {
             SideNavItem portal = new SideNavItem("My orders", PortalOrdersView.class, VaadinIcon.TRUCK.create());
             portal.setId("nav-portal");
             nav.addItem(portal);
+        }
+        if (user.hasAnyRole(Roles.WAREHOUSE, Roles.BUYER, Roles.MANAGER, Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Shipments", ShipmentsView.class, VaadinIcon.TRUCK.create()));
         }
         if (user.hasRole(Roles.WAREHOUSE)) {
             nav.addItem(new SideNavItem("Post stock", PostingView.class, VaadinIcon.EXCHANGE.create()));

@@ -1,6 +1,8 @@
 package io.millflow.integration.carrier;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The port to one shipping carrier. Adapters translate these carrier-neutral calls into the carrier's API and
@@ -22,6 +24,23 @@ public interface CarrierGateway {
 
     /** The current status and the events of a shipment. */
     TrackingInfo track(String trackingNumber);
+
+    /**
+     * The status of several shipments at once, for the tracking poll. Numbers the carrier does not know (or
+     * cannot track just now) are missing from the answer; a failure of the carrier as a whole (outage, circuit
+     * open) is thrown. Carriers that track many numbers per call override this; by default one call per number.
+     */
+    default Map<String, TrackingInfo> trackAll(List<String> trackingNumbers) {
+        Map<String, TrackingInfo> found = new LinkedHashMap<>();
+        for (String number : trackingNumbers) {
+            try {
+                found.put(number, track(number));
+            } catch (CarrierProblems.UnknownTrackingNumber | CarrierProblems.CarrierRejected e) {
+                // not trackable: left out, the others still count
+            }
+        }
+        return found;
+    }
 
     /** Cancels a booked shipment that the carrier has not picked up yet. */
     void cancel(String trackingNumber);

@@ -139,5 +139,20 @@ public final class CarrierProblems {
         public InvalidWebhookSignature(String message) {
             super(HttpStatus.UNAUTHORIZED, "invalid-webhook-signature", message, null);
         }
+
+        protected InvalidWebhookSignature(HttpStatus status, String type, String message) {
+            super(status, type, message, null);
+        }
+    }
+
+    /**
+     * A carrier callback that was already received, or whose timestamp is too far from now: a replay, refused
+     * before anything is written. A stale or future timestamp answers 401 (the call cannot be trusted), a
+     * second delivery of a call already processed answers 409.
+     */
+    public static class WebhookReplay extends InvalidWebhookSignature {
+        public WebhookReplay(HttpStatus status, String message) {
+            super(status, "webhook-replay", message);
+        }
     }
 }

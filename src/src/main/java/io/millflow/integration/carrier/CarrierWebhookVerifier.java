@@ -1,6 +1,7 @@
 package io.millflow.integration.carrier;
 
 import io.millflow.integration.carrier.CarrierProblems.InvalidWebhookSignature;
+import io.millflow.integration.carrier.CarrierProblems.WebhookReplay;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.http.HttpStatus;
 
 /**
  * Checks that a carrier's webhook call is genuine: an HMAC-SHA256, keyed with the shared secret, over the raw
@@ -46,7 +48,8 @@ public class CarrierWebhookVerifier {
      * @param rawBody   the request body exactly as received
      * @param signature the signature header: Base64 (as FedEx sends it) or hex of the HMAC
      * @param timestamp the timestamp header in epoch seconds, or null
-     * @throws InvalidWebhookSignature when the signature is missing or wrong, or the timestamp missing or stale
+     * @throws InvalidWebhookSignature when the signature is missing or wrong or the timestamp missing; a
+     *         {@link WebhookReplay} when the timestamp is stale or in the future
      */
     public void verify(byte[] rawBody, String signature, String timestamp) {
         if (secret.length == 0) {
@@ -81,7 +84,7 @@ public class CarrierWebhookVerifier {
         }
         Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant());
         if (age.abs().compareTo(maxAge) > 0) {
-            throw new InvalidWebhookSignature("The timestamp is " + (age.isNegative() ? "in the future" : "too old")
+            throw new WebhookReplay(HttpStatus.UNAUTHORIZED, "The timestamp is " + (age.isNegative() ? "in the future" : "too old")
                     + " (" + age.abs().toSeconds() + " s off, at most " + maxAge.toSeconds() + " s allowed)");
         }
     }

@@ -7,9 +7,12 @@ import io.millflow.shared.ProblemException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
@@ -21,6 +24,9 @@ import org.springframework.web.client.RestClient;
 class FedExCarrier implements CarrierGateway {
 
     static final String CODE = "fedex";
+    /** Tracking numbers FedEx's Track API takes in one call. */
+    static final int MAX_TRACKING_NUMBERS = 30;
+    private static final Logger log = LoggerFactory.getLogger(FedExCarrier.class);
 
     private final FedExProperties props;
     private final FedExClient client;
@@ -124,21 +130,36 @@ class FedExCarrier implements CarrierGateway {
             }
             throw new CarrierRejected(CODE, result.error().code(), message, response.transactionId());
         }
-        List<TrackingEvent> events = (result.scanEvents() == null ? List.<FedExJson.ScanEvent>of()
-                : result.scanEvents()).stream().map(FedExMapping::event)
-                .sorted(Comparator.comparing(TrackingEvent::occurredAt, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
-        FedExJson.StatusDetail latest = result.latestStatusDetail();
-        TrackingStatus status = latest == null ? TrackingStatus.UNKNOWN : FedExMapping.status(latest.code());
-        if (status == TrackingStatus.UNKNOWN && latest != null) {
-            status = FedExMapping.status(latest.derivedCode());
+        return FedExMapping.trackingInfo(trackingNumber, result);
+    }
+
+    /** Up to {@value #MAX_TRACKING_NUMBERS} numbers per call, as the Track API allows. */
+    @Override
+    public Map<String, TrackingInfo> trackAll(List<String> trackingNumbers) {
+        Map<String, TrackingInfo> found = new LinkedHashMap<>();
+        List<String> numbers = trackingNumbers.stream().filter(n -> n != null && !n.isBlank()).distinct().toList();
+        for (int from = 0; from < numbers.size(); from += MAX_TRACKING_NUMBERS) {
+            List<String> batch = numbers.subList(from, Math.min(from + MAX_TRACKING_NUMBERS, numbers.size()));
+            FedExJson.TrackResponse response = client.call("tracking", HttpMethod.POST, "/track/v1/trackingnumbers",
+                    FedExMapping.trackRequest(batch), FedExJson.TrackResponse.class, true);
+            if (response.output() == null || response.output().completeTrackResults() == null) {
+                continue;
+            }
+            for (FedExJson.CompleteTrackResult complete : response.output().completeTrackResults()) {
+                if (complete.trackResults() == null || complete.trackResults().isEmpty()
+                        || !batch.contains(complete.trackingNumber())) {
+                    continue;
+                }
+                FedExJson.TrackResult result = complete.trackResults().get(0);
+                if (result.error() != null && result.error().code() != null) {
+                    log.info("FedEx cannot track {}: {} – {} (FedEx transaction {})", complete.trackingNumber(),
+                            result.error().code(), result.error().message(), response.transactionId());
+                    continue;
+                }
+                found.put(complete.trackingNumber(), FedExMapping.trackingInfo(complete.trackingNumber(), result));
+            }
         }
-        if (status == TrackingStatus.UNKNOWN && !events.isEmpty()) {
-            status = events.get(events.size() - 1).status();
-        }
-        String description = latest == null ? null
-                : latest.statusByLocale() != null ? latest.statusByLocale() : latest.description();
-        return new TrackingInfo(trackingNumber, status, description, events);
+        return found;
     }
 
     @Override

@@ -188,7 +188,13 @@ final class FedExJson {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TrackResult(StatusDetail latestStatusDetail, List<ScanEvent> scanEvents, Error error) {
+    record TrackResult(TrackingNumberInfo trackingNumberInfo, StatusDetail latestStatusDetail,
+            List<ScanEvent> scanEvents, List<DateAndTime> dateAndTimes, Error error) {
+    }
+
+    /** A dated milestone, e.g. {@code ESTIMATED_DELIVERY}, {@code ACTUAL_DELIVERY}, {@code ACTUAL_PICKUP}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DateAndTime(String type, String dateTime) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -48,8 +48,37 @@ final class FedExMapping {
     }
 
     static FedExJson.TrackRequest trackRequest(String trackingNumber) {
-        return new FedExJson.TrackRequest(true, List.of(new FedExJson.TrackingInfoItem(
-                new FedExJson.TrackingNumberInfo(trackingNumber))));
+        return trackRequest(List.of(trackingNumber));
+    }
+
+    static FedExJson.TrackRequest trackRequest(List<String> trackingNumbers) {
+        return new FedExJson.TrackRequest(true, trackingNumbers.stream()
+                .map(n -> new FedExJson.TrackingInfoItem(new FedExJson.TrackingNumberInfo(n))).toList());
+    }
+
+    /**
+     * One track result (of the Track API or of a webhook push, which has the same shape) as carrier-neutral
+     * tracking: the events oldest first; the status from the latest status detail, else from the newest event.
+     */
+    static TrackingInfo trackingInfo(String trackingNumber, FedExJson.TrackResult result) {
+        List<TrackingEvent> events = (result.scanEvents() == null ? List.<FedExJson.ScanEvent>of()
+                : result.scanEvents()).stream().map(FedExMapping::event)
+                .sorted(Comparator.comparing(TrackingEvent::occurredAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        FedExJson.StatusDetail latest = result.latestStatusDetail();
+        TrackingStatus status = latest == null ? TrackingStatus.UNKNOWN : status(latest.code());
+        if (status == TrackingStatus.UNKNOWN && latest != null) {
+            status = status(latest.derivedCode());
+        }
+        if (status == TrackingStatus.UNKNOWN && !events.isEmpty()) {
+            status = events.get(events.size() - 1).status();
+        }
+        String description = latest == null ? null
+                : latest.statusByLocale() != null ? latest.statusByLocale() : latest.description();
+        Instant estimated = result.dateAndTimes() == null ? null : result.dateAndTimes().stream()
+                .filter(d -> "ESTIMATED_DELIVERY".equals(d.type())).map(d -> instant(d.dateTime()))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new TrackingInfo(trackingNumber, status, description, events, estimated);
     }
 
     static FedExJson.CancelShipmentRequest cancelRequest(FedExProperties props, String trackingNumber) {

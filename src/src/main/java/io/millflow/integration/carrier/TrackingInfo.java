@@ -1,5 +1,6 @@
 package io.millflow.integration.carrier;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,11 +10,17 @@ import java.util.List;
  * @param status         the latest status
  * @param description    the carrier's words for it
  * @param events         the events, oldest first
+ * @param estimatedDelivery when the carrier expects to deliver, or null when it did not say
  */
 public record TrackingInfo(String trackingNumber, TrackingStatus status, String description,
-        List<TrackingEvent> events) {
+        List<TrackingEvent> events, Instant estimatedDelivery) {
 
     public TrackingInfo {
         events = List.copyOf(events);
+    }
+
+    /** Without an estimated delivery. */
+    public TrackingInfo(String trackingNumber, TrackingStatus status, String description, List<TrackingEvent> events) {
+        this(trackingNumber, status, description, events, null);
     }
 }

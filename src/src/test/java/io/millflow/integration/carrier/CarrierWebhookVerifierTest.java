@@ -1,5 +1,6 @@
 package io.millflow.integration.carrier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +66,9 @@ class CarrierWebhookVerifierTest {
         String future = epochSeconds(clock.instant().plus(Duration.ofMinutes(6)));
 
         assertThatThrownBy(() -> verifier.verify(BODY, base64(hmac(SECRET, old + "." + body())), old))
-                .isInstanceOf(InvalidWebhookSignature.class).hasMessageContaining("too old");
+                .isInstanceOf(CarrierProblems.WebhookReplay.class).hasMessageContaining("too old")
+                .satisfies(e -> assertThat(((CarrierProblems.WebhookReplay) e).type()).isEqualTo("webhook-replay"))
+                .satisfies(e -> assertThat(((CarrierProblems.WebhookReplay) e).status().value()).isEqualTo(401));
         assertThatThrownBy(() -> verifier.verify(BODY, base64(hmac(SECRET, future + "." + body())), future))
                 .isInstanceOf(InvalidWebhookSignature.class).hasMessageContaining("in the future");
         assertThatThrownBy(() -> verifier.verify(BODY, base64(hmac(SECRET, "yesterday." + body())), "yesterday"))

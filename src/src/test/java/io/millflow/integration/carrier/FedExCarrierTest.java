@@ -194,6 +194,44 @@ class FedExCarrierTest {
     }
 
     @Test
+    void trackAllAsksForThirtyNumbersPerCallAndLeavesOutWhatFedExDoesNotKnow() {
+        tokens("token-1");
+        fedexApi.stubFor(post(urlEqualTo(TRACK)).willReturn(okJson(fedex("track.json"))));
+        List<String> numbers = new java.util.ArrayList<>(List.of("794953555571"));
+        for (int i = 1; i <= 30; i++) {
+            numbers.add("7000000000" + String.format("%02d", i));
+        }
+
+        java.util.Map<String, TrackingInfo> found = carrier().trackAll(numbers);
+
+        assertThat(found).containsOnlyKeys("794953555571");
+        assertThat(found.get("794953555571").status()).isEqualTo(TrackingStatus.DELIVERED);
+        List<LoggedRequest> calls = fedexApi.findAll(postRequestedFor(urlEqualTo(TRACK)));
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).getBodyAsString()).contains("794953555571", "700000000029")
+                .doesNotContain("700000000030");
+        assertThat(calls.get(1).getBodyAsString()).contains("700000000030").doesNotContain("794953555571");
+    }
+
+    @Test
+    void aWebhookPushReadsLikeATrackAnswerWithItsEstimatedDelivery() {
+        byte[] body = fedex("webhook-push.json").replace("${trackingNumber}", "794953555571")
+                .replace("${transactionId}", "push-1").getBytes(StandardCharsets.UTF_8);
+
+        FedExWebhookPayload.Delivery delivery = FedExWebhookPayload.parse(body);
+
+        assertThat(delivery.eventId()).isEqualTo("push-1");
+        assertThat(delivery.updates()).hasSize(1);
+        TrackingInfo info = delivery.updates().get(0);
+        assertThat(info.trackingNumber()).isEqualTo("794953555571");
+        assertThat(info.status()).isEqualTo(TrackingStatus.IN_TRANSIT);
+        assertThat(info.estimatedDelivery()).isEqualTo(Instant.parse("2026-03-05T23:00:00Z"));
+        assertThat(info.events()).extracting(TrackingEvent::carrierCode).containsExactly("PU", "DP");
+        assertThatThrownBy(() -> FedExWebhookPayload.parse("{\"nothing\": 1}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(io.millflow.shared.ProblemException.InvalidInput.class);
+    }
+
+    @Test
     void anUnknownTrackingNumberIsNotFound() {
         tokens("token-1");
         fedexApi.stubFor(post(urlEqualTo(TRACK)).willReturn(okJson(fedex("track-not-found.json"))));

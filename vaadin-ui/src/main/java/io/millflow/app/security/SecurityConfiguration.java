@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,7 +33,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what. Chains, in order: the embedded authorization server (see
- * {@link EmbeddedAuthorizationServerConfiguration}); bearer tokens for {@code /api/**},
+ * {@link EmbeddedAuthorizationServerConfiguration}); bearer tokens for {@code /api/**} (but the carriers' signed
+ * webhooks {@code POST /api/v1/carriers/*\/webhook}),
  * {@code /engine-rest/**} (ADMIN) and {@code /actuator/**} (health public, the rest ADMIN);
  * the Operaton webapps {@code /operaton/**} (ADMIN, PROCESS_OWNER, with the browser session); and the
  * Vaadin UI with its login page. Services check roles again ({@code @PreAuthorize}).
@@ -52,6 +54,9 @@ class SecurityConfiguration {
                         .requestMatchers(withDefaults().matcher("/actuator/health"),
                                 withDefaults().matcher("/actuator/health/**"), withDefaults().matcher("/v3/api-docs"),
                                 withDefaults().matcher("/v3/api-docs/**")).permitAll()
+                        // carriers call their webhooks without a token; the HMAC signature proves the caller
+                        .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/api/v1/carriers/*/webhook"))
+                        .permitAll()
                         .requestMatchers(withDefaults().matcher("/actuator/**")).hasRole(Roles.ADMIN)
                         .requestMatchers(withDefaults().matcher("/engine-rest/**")).hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
