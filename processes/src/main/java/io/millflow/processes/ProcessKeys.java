@@ -5,12 +5,18 @@ public final class ProcessKeys {
 
     public static final String PURCHASE_REQUISITION = "purchase-requisition";
     public static final String CYCLE_COUNT = "cycle-count";
+    public static final String STOCK_REPLENISHMENT = "stock-replenishment";
 
     /** Decision keys; the file of a decision table may hold several decisions. */
     public static final String DECISION_APPROVAL_LEVELS = "purchase-approval-levels";
     public static final String DECISION_APPROVAL_ESCALATION = "purchase-approval-escalation";
     /** Count tolerance per ABC class: outputs {@code tolerancePercent} and {@code toleranceQuantity}. */
     public static final String DECISION_COUNT_TOLERANCE = "cycle-count-tolerance";
+    /**
+     * Whether a replenishment proposal is ordered without a buyer: inputs {@code priced} (boolean),
+     * {@code valueEur} (double or null) and {@code abcClass}; output {@code decision} (AUTO or REVIEW).
+     */
+    public static final String DECISION_REPLENISHMENT_AUTO_APPROVAL = "replenishment-auto-approval";
 
     private ProcessKeys() {
     }

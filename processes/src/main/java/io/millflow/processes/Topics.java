@@ -14,6 +14,8 @@ public final class Topics {
     public static final String PROCUREMENT_CREATE_PURCHASE_ORDER = "procurement.createPurchaseOrder";
     public static final String PROCUREMENT_ESCALATE_APPROVAL = "procurement.escalateApproval";
     public static final String IMS_POST_COUNT_DIFFERENCES = "ims.postCountDifferences";
+    public static final String IMS_COMPUTE_REPLENISHMENT_PROPOSALS = "ims.computeReplenishmentProposals";
+    public static final String IMS_ORDER_REPLENISHMENT_PROPOSALS = "ims.orderReplenishmentProposals";
 
     private Topics() {
     }

@@ -31,6 +31,21 @@ public final class Variables {
     /** Number of the stock document that posted approved count differences. */
     public static final String STOCK_DOCUMENT_NUMBER = "stockDocumentNumber";
 
+    /** UUID of the replenishment run (string); also the business key of stock-replenishment. */
+    public static final String REPLENISHMENT_RUN_ID = "replenishmentRunId";
+    /** NIGHTLY or MANUAL. */
+    public static final String RUN_TRIGGER = "runTrigger";
+    /** Number of item × warehouse pairs a run planned (integer). */
+    public static final String PAIRS = "pairs";
+    /** Number of proposals of the run (integer). */
+    public static final String PROPOSALS = "proposals";
+    /** Number of proposals the auto-approval decision approved (integer). */
+    public static final String AUTO_PROPOSALS = "autoProposals";
+    /** Number of proposals a buyer reviews (integer). */
+    public static final String REVIEW_PROPOSALS = "reviewProposals";
+    /** Number of proposals the last ordering step ordered (integer). */
+    public static final String ORDERED_PROPOSALS = "orderedProposals";
+
     private Variables() {
     }
 }

@@ -33,6 +33,8 @@ final class ProcessTestEngine {
                 .addClasspathResource("bpmn/purchase-approval-levels.dmn")
                 .addClasspathResource("bpmn/cycle-count.bpmn")
                 .addClasspathResource("bpmn/cycle-count-tolerance.dmn")
+                .addClasspathResource("bpmn/stock-replenishment.bpmn")
+                .addClasspathResource("bpmn/replenishment-auto-approval.dmn")
                 .deploy();
         return engine;
     }
