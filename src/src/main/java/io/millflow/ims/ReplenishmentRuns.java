@@ -150,7 +150,7 @@ public class ReplenishmentRuns {
     // ---- computing (worker of ims.computeReplenishmentProposals) -------------------------------------------------
 
     /** A rule row with what the batch needs about its item. */
-    private record RuleRow(UUID itemId, UUID warehouseId, String type, BigDecimal min, BigDecimal max,
+    record RuleRow(UUID itemId, UUID warehouseId, String type, BigDecimal min, BigDecimal max,
             BigDecimal serviceLevel, int coverDays, Integer leadTimeDays, BigDecimal moq, BigDecimal packSize,
             String abcClass) {
         PairKey key() {
@@ -308,7 +308,7 @@ public class ReplenishmentRuns {
     }
 
     /** On hand and reserved per item × warehouse, on the shelves that hold usable stock. */
-    private Map<PairKey, BigDecimal[]> stock(Collection<UUID> itemIds) {
+    Map<PairKey, BigDecimal[]> stock(Collection<UUID> itemIds) {
         Map<PairKey, BigDecimal[]> stock = new HashMap<>();
         jdbc.query("select q.item_id, l.warehouse_id, sum(q.quantity), sum(q.reserved) from quant q "
                 + "join location l on l.id = q.location_id where q.item_id = any(?::uuid[]) and l.type in " + STOCK_TYPES
@@ -324,7 +324,7 @@ public class ReplenishmentRuns {
      * purchase order lines from procurement's {@link OpenInbound} when there is one, else the proposals ordered
      * within their lead time.
      */
-    private Map<PairKey, BigDecimal> inbound(Collection<UUID> itemIds, UUID runId, LocalDate asOf) {
+    Map<PairKey, BigDecimal> inbound(Collection<UUID> itemIds, UUID runId, LocalDate asOf) {
         Map<PairKey, BigDecimal> inbound = new HashMap<>();
         OpenInbound port = openInbound.getIfAvailable();
         String ordered = port == null
