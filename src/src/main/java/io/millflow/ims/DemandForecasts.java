@@ -95,8 +95,10 @@ public class DemandForecasts {
         double position = stock[0].subtract(stock[1]).add(inbound).doubleValue();
 
         List<DemandPoint> past = new ArrayList<>();
-        for (int d = series.length() - historyDays; d < series.length(); d++) {
-            past.add(new DemandPoint(series.dateOf(d), series.get(d)));
+        for (LocalDate day = today.minusDays(historyDays); day.isBefore(today); day = day.plusDays(1)) {
+            // the series starts with the first demand; days before it had none
+            int d = (int) java.time.temporal.ChronoUnit.DAYS.between(series.start(), day);
+            past.add(new DemandPoint(day, d >= 0 && d < series.length() ? series.get(d) : 0));
         }
         List<DemandPoint> future = new ArrayList<>();
         for (int d = 0; d < FORECAST_DAYS; d++) {

@@ -93,8 +93,21 @@ class ReplenishmentHistory {
                 }, first.itemId(), first.warehouseId(), last.itemId(), last.warehouseId(),
                 Date.valueOf(from.withDayOfMonth(1)), Date.valueOf(to));
         Map<PairKey, DemandSeries> series = new HashMap<>(days.size() * 2);
-        days.forEach((k, q) -> series.put(k, DemandSeries.of(from, carryBack(q))));
+        days.forEach((k, q) -> series.put(k, sinceFirstDemand(from, carryBack(q))));
         return series;
+    }
+
+    /**
+     * The series from the first day with demand on: before it the pair was not in use (new item or warehouse), and
+     * zeros there would make regular demand look intermittent. Without any demand, the whole (empty) period.
+     */
+    static DemandSeries sinceFirstDemand(LocalDate from, double[] q) {
+        int first = 0;
+        while (first < q.length && q[first] == 0) {
+            first++;
+        }
+        return first == q.length || first == 0 ? DemandSeries.of(from, q)
+                : DemandSeries.of(from.plusDays(first), java.util.Arrays.copyOfRange(q, first, q.length));
     }
 
     /**
@@ -126,7 +139,7 @@ class ReplenishmentHistory {
                     b.add(rs.getDate(1).toLocalDate(), MovementType.of(rs.getString(2)),
                             rs.getBigDecimal(3).doubleValue());
                 }, itemId, Date.valueOf(from), Date.valueOf(to), warehouseId);
-        return b.build();
+        return sinceFirstDemand(from, b.build().toArray());
     }
 
     static List<String> demandTypes() {
