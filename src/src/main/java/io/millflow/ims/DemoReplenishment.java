@@ -24,6 +24,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo replenishment for the default and dev profiles: reorder rules for some demo items in the Munich warehouse
@@ -40,13 +42,15 @@ class DemoReplenishment implements ApplicationRunner {
     static final int HISTORY_DAYS = 182;
 
     private final ReorderRules rules;
-    private final StockPostings postings;
+    private final StockLedger ledger;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    DemoReplenishment(ReorderRules rules, StockPostings postings, JdbcTemplate jdbc) {
+    DemoReplenishment(ReorderRules rules, StockLedger ledger, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.rules = rules;
-        this.postings = postings;
+        this.ledger = ledger;
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -60,7 +64,8 @@ class DemoReplenishment implements ApplicationRunner {
         try {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("system", null,
                     List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_WAREHOUSE"))));
-            create();
+            // one transaction for the rules and the 130 documents: one commit keeps the start fast
+            tx.executeWithoutResult(status -> create());
         } finally {
             SecurityContextHolder.clearContext();
             SecurityContextHolder.setContext(context);
@@ -127,11 +132,11 @@ class DemoReplenishment implements ApplicationRunner {
                     new BigDecimal("145.00"), null));
         }
         if (!receipt.isEmpty()) {
-            postings.post(new PostingCommand(MovementType.RECEIPT_WITHOUT_ORDER.code(), today.minusDays(91),
-                    "DEMO-REPLENISHMENT", "Demo replenishment", receipt), "demo-demand-receipt");
+            ledger.post(new PostingCommand(MovementType.RECEIPT_WITHOUT_ORDER.code(), today.minusDays(91),
+                    "DEMO-REPLENISHMENT", "Demo replenishment", receipt), "system", false);
         }
-        issues.forEach((day, lines) -> postings.post(new PostingCommand(MovementType.ISSUE_COST_CENTRE.code(), day,
-                "CC-4711", "Demo consumption", lines), "demo-demand-" + day));
+        issues.forEach((day, lines) -> ledger.post(new PostingCommand(MovementType.ISSUE_COST_CENTRE.code(), day,
+                "CC-4711", "Demo consumption", lines), "system", false));
         log.info("Demo replenishment: 4 reorder rules and {} days of consumption", issues.size());
     }
 

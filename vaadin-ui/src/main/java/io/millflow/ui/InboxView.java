@@ -29,6 +29,8 @@ import io.millflow.shared.inbox.InboxTask;
 import io.millflow.shared.inbox.ProcessDiagram;
 import io.millflow.shared.inbox.TaskDecision;
 import io.millflow.ui.components.BpmnViewer;
+import io.millflow.ims.ReplenishmentRuns;
+import io.millflow.ui.replenishment.ProposalsPanel;
 import io.millflow.ui.stock.CountLinesPanel;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -55,6 +57,7 @@ public class InboxView extends VerticalLayout {
     private final Inbox inbox;
     private final PurchaseRequisitions requisitions;
     private final CycleCounts counts;
+    private final ReplenishmentRuns replenishmentRuns;
     private final Tab allTab = new Tab("All");
     private final Tab mineTab = new Tab("Claimed by me");
     private final Tab groupTab = new Tab("My groups");
@@ -62,7 +65,9 @@ public class InboxView extends VerticalLayout {
     private final Div list = new Div();
     private final VerticalLayout detail = new VerticalLayout();
 
-    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts) {
+    public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts,
+            ReplenishmentRuns replenishmentRuns) {
+        this.replenishmentRuns = replenishmentRuns;
         this.inbox = inbox;
         this.requisitions = requisitions;
         this.counts = counts;
@@ -188,6 +193,8 @@ public class InboxView extends VerticalLayout {
             Span number = new Span(c.number());
             number.setId("task-count-number");
             detail.add(number, CountLinesPanel.of(c));
+        } else if (ProcessKeys.STOCK_REPLENISHMENT.equals(task.processKey())) {
+            detail.add(ProposalsPanel.of(replenishmentRuns, UUID.fromString(task.businessKey())));
         }
         detail.add(new Span("For " + String.join(", ", task.candidateGroups())
                 + (task.assignee() == null ? " · not claimed" : " · claimed by " + task.assignee())

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.millflow.processes.Roles;
 import io.millflow.security.CurrentUser;
+import io.millflow.ui.replenishment.ReorderRulesView;
+import io.millflow.ui.replenishment.ReplenishmentRunsView;
 import io.millflow.ui.stock.CountingView;
 import io.millflow.ui.stock.LocationTreeView;
 import io.millflow.ui.stock.PostingView;
@@ -50,6 +52,8 @@ public class MainLayout extends AppLayout {
         if (user.hasAnyRole(Roles.WAREHOUSE, Roles.BUYER, Roles.MANAGER, Roles.FINANCE, Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Stock", StockOverviewView.class, VaadinIcon.STOCK.create()));
             nav.addItem(new SideNavItem("Locations", LocationTreeView.class, VaadinIcon.SITEMAP.create()));
+            nav.addItem(new SideNavItem("Reorder rules", ReorderRulesView.class, VaadinIcon.CHART_LINE.create()));
+            nav.addItem(new SideNavItem("Replenishment runs", ReplenishmentRunsView.class, VaadinIcon.TRUCK.create()));
         }
         if (user.hasRole(Roles.WAREHOUSE)) {
             nav.addItem(new SideNavItem("Post stock", PostingView.class, VaadinIcon.EXCHANGE.create()));
