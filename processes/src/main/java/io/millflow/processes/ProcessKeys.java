@@ -9,12 +9,18 @@ public final class ProcessKeys {
     public static final String PURCHASE_ORDER = "purchase-order";
     /** Approval of a purchase order change that raises its total (business key = the change's id). */
     public static final String PURCHASE_ORDER_CHANGE = "purchase-order-change";
+    public static final String STOCK_REPLENISHMENT = "stock-replenishment";
 
     /** Decision keys; the file of a decision table may hold several decisions. */
     public static final String DECISION_APPROVAL_LEVELS = "purchase-approval-levels";
     public static final String DECISION_APPROVAL_ESCALATION = "purchase-approval-escalation";
     /** Count tolerance per ABC class: outputs {@code tolerancePercent} and {@code toleranceQuantity}. */
     public static final String DECISION_COUNT_TOLERANCE = "cycle-count-tolerance";
+    /**
+     * Whether a replenishment proposal is ordered without a buyer: inputs {@code priced} (boolean),
+     * {@code valueEur} (double or null) and {@code abcClass}; output {@code decision} (AUTO or REVIEW).
+     */
+    public static final String DECISION_REPLENISHMENT_AUTO_APPROVAL = "replenishment-auto-approval";
 
     /** Three-way match tolerances by order line amount: {@code priceTolerancePercent}, {@code quantityTolerancePercent}. */
     public static final String DECISION_INVOICE_MATCH_TOLERANCE = "invoice-match-tolerance";

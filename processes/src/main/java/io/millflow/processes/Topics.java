@@ -15,6 +15,8 @@ public final class Topics {
     public static final String PROCUREMENT_ESCALATE_APPROVAL = "procurement.escalateApproval";
     public static final String PROCUREMENT_APPLY_PURCHASE_ORDER_CHANGE = "procurement.applyPurchaseOrderChange";
     public static final String IMS_POST_COUNT_DIFFERENCES = "ims.postCountDifferences";
+    public static final String IMS_COMPUTE_REPLENISHMENT_PROPOSALS = "ims.computeReplenishmentProposals";
+    public static final String IMS_ORDER_REPLENISHMENT_PROPOSALS = "ims.orderReplenishmentProposals";
 
     // purchase-order (fulfilment)
     public static final String PROCUREMENT_SEND_PURCHASE_ORDER = "procurement.sendPurchaseOrder";

@@ -52,6 +52,20 @@ public final class Variables {
     public static final String INVOICE_ID = "invoiceId";
     /** UUID of the shipping notice a message is about (string). */
     public static final String ASN_ID = "asnId";
+    /** UUID of the replenishment run (string); also the business key of stock-replenishment. */
+    public static final String REPLENISHMENT_RUN_ID = "replenishmentRunId";
+    /** NIGHTLY or MANUAL. */
+    public static final String RUN_TRIGGER = "runTrigger";
+    /** Number of item × warehouse pairs a run planned (integer). */
+    public static final String PAIRS = "pairs";
+    /** Number of proposals of the run (integer). */
+    public static final String PROPOSALS = "proposals";
+    /** Number of proposals the auto-approval decision approved (integer). */
+    public static final String AUTO_PROPOSALS = "autoProposals";
+    /** Number of proposals a buyer reviews (integer). */
+    public static final String REVIEW_PROPOSALS = "reviewProposals";
+    /** Number of proposals the last ordering step ordered (integer). */
+    public static final String ORDERED_PROPOSALS = "orderedProposals";
 
     private Variables() {
     }

@@ -36,6 +36,8 @@ final class ProcessTestEngine {
                 .addClasspathResource("bpmn/cycle-count-tolerance.dmn")
                 .addClasspathResource("bpmn/purchase-order.bpmn")
                 .addClasspathResource("bpmn/invoice-match-tolerance.dmn")
+                .addClasspathResource("bpmn/stock-replenishment.bpmn")
+                .addClasspathResource("bpmn/replenishment-auto-approval.dmn")
                 .deploy();
         return engine;
     }

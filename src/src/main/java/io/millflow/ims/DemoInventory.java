@@ -36,6 +36,8 @@ import org.springframework.stereotype.Component;
 class DemoInventory implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoInventory.class);
+    /** The opening stock's posting date lies this many days back. */
+    static final int OPENING_DAYS_AGO = 200;
 
     private final MasterData masterData;
     private final StockPostings postings;
@@ -116,7 +118,9 @@ class DemoInventory implements ApplicationRunner {
                 new BigDecimal("145.00"), null));
         opening.add(new PostingLine(gloves, new BigDecimal("8"), "BOX", null, loc.get("A-02-02"), null, null, null,
                 new BigDecimal("0.09"), null));
-        postings.post(new PostingCommand(MovementType.RECEIPT_WITHOUT_ORDER.code(), null, "OPENING-STOCK",
+        // dated back, so that the demo demand history (DemoReplenishment) issues from stock that was there then
+        postings.post(new PostingCommand(MovementType.RECEIPT_WITHOUT_ORDER.code(),
+                LocalDate.now().minusDays(OPENING_DAYS_AGO), "OPENING-STOCK",
                 "Demo opening stock", opening), "demo-opening-stock");
         log.info("Demo inventory created: sites MUC and HAM, {} locations, 6 items with opening stock", loc.size());
     }

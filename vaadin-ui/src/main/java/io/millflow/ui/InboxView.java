@@ -36,6 +36,8 @@ import io.millflow.shared.inbox.ProcessDiagram;
 import io.millflow.shared.inbox.TaskDecision;
 import io.millflow.ui.components.BpmnViewer;
 import io.millflow.ui.purchasing.PurchaseOrderTaskPanel;
+import io.millflow.ims.ReplenishmentRuns;
+import io.millflow.ui.replenishment.ProposalsPanel;
 import io.millflow.ui.stock.CountLinesPanel;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -67,6 +69,7 @@ public class InboxView extends VerticalLayout {
     private final PurchaseOrderQueries orderQueries;
     private final GoodsReceipts receipts;
     private final MasterData masterData;
+    private final ReplenishmentRuns replenishmentRuns;
     private final Tab allTab = new Tab("All");
     private final Tab mineTab = new Tab("Claimed by me");
     private final Tab groupTab = new Tab("My groups");
@@ -75,9 +78,11 @@ public class InboxView extends VerticalLayout {
     private final VerticalLayout detail = new VerticalLayout();
 
     public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts, PurchaseOrders orders,
-            PurchaseOrderQueries orderQueries, GoodsReceipts receipts, MasterData masterData) {
+            PurchaseOrderQueries orderQueries, GoodsReceipts receipts, MasterData masterData,
+            ReplenishmentRuns replenishmentRuns) {
         this.orders = orders;
         this.orderQueries = orderQueries;
+        this.replenishmentRuns = replenishmentRuns;
         this.inbox = inbox;
         this.requisitions = requisitions;
         this.counts = counts;
@@ -235,6 +240,8 @@ public class InboxView extends VerticalLayout {
         } else if (ProcessKeys.PURCHASE_ORDER.equals(task.processKey())) {
             PurchaseOrderView o = orderQueries.get(UUID.fromString(task.businessKey()));
             detail.add(PurchaseOrderTaskPanel.of(task, o, receipts, masterData, () -> refresh(null)));
+        } else if (ProcessKeys.STOCK_REPLENISHMENT.equals(task.processKey())) {
+            detail.add(ProposalsPanel.of(replenishmentRuns, UUID.fromString(task.businessKey())));
         }
         detail.add(new Span("For " + String.join(", ", task.candidateGroups())
                 + (task.assignee() == null ? " · not claimed" : " · claimed by " + task.assignee())

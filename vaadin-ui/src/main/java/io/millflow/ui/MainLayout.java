@@ -19,6 +19,8 @@ import io.millflow.ui.purchasing.PortalOrdersView;
 import io.millflow.ui.purchasing.PurchaseOrdersView;
 import io.millflow.ui.purchasing.SuppliersView;
 import io.millflow.ui.shipping.ShipmentsView;
+import io.millflow.ui.replenishment.ReorderRulesView;
+import io.millflow.ui.replenishment.ReplenishmentRunsView;
 import io.millflow.ui.stock.CountingView;
 import io.millflow.ui.stock.LocationTreeView;
 import io.millflow.ui.stock.PostingView;
@@ -54,6 +56,8 @@ public class MainLayout extends AppLayout {
         if (user.hasAnyRole(Roles.WAREHOUSE, Roles.BUYER, Roles.MANAGER, Roles.FINANCE, Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Stock", StockOverviewView.class, VaadinIcon.STOCK.create()));
             nav.addItem(new SideNavItem("Locations", LocationTreeView.class, VaadinIcon.SITEMAP.create()));
+            nav.addItem(new SideNavItem("Reorder rules", ReorderRulesView.class, VaadinIcon.CHART_LINE.create()));
+            nav.addItem(new SideNavItem("Replenishment runs", ReplenishmentRunsView.class, VaadinIcon.TRUCK.create()));
         }
         if (user.hasAnyRole(Roles.BUYER, Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Suppliers", SuppliersView.class, VaadinIcon.TRUCK.create()));

@@ -8,8 +8,10 @@
  * {@link io.millflow.ims.replenishment.InventorySimulation} and
  * {@link io.millflow.ims.replenishment.PolicyBacktest}.
  * <p>
- * Nothing here touches the database or Spring; a later step feeds it from the stock ledger's issue moves
- * and runs it from a Quartz job and a BPMN process.
+ * Nothing here touches the database or Spring, except the ports other capabilities implement
+ * ({@link io.millflow.ims.replenishment.SupplyTerms}, {@link io.millflow.ims.replenishment.ReplenishmentOrdering},
+ * {@link io.millflow.ims.replenishment.OpenInbound}). {@code io.millflow.ims.ReplenishmentRuns} feeds it from the
+ * stock ledger's issue moves and runs it from a Quartz job and the {@code stock-replenishment} process (ADR 15).
  * <p>
  * Conventions: day {@code 0} is the first day of a series; quantities are in the item's base unit; a lead
  * time of {@code L} days means that an order placed at the end of day {@code t} is on the shelf at the

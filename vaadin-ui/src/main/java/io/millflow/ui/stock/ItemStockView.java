@@ -14,7 +14,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.select.Select;
+import io.millflow.ims.DemandForecasts;
 import io.millflow.ims.MasterData;
+import io.millflow.ims.MasterDataViews.WarehouseView;
+import io.millflow.ims.ReplenishmentViews.ForecastView;
+import io.millflow.ui.components.DemandChart;
 import io.millflow.ims.MasterDataViews.ItemView;
 import io.millflow.ims.Reservations;
 import io.millflow.ims.ReservationViews.ReservationView;
@@ -69,13 +74,18 @@ public class ItemStockView extends VerticalLayout implements BeforeEnterObserver
     private final StockChart chart = new StockChart();
     private final Grid<MoveView> moves = new Grid<>(MoveView.class, false);
     private final Grid<ReservationView> reservationGrid = new Grid<>(ReservationView.class, false);
+    private final DemandForecasts forecasts;
+    private final Select<WarehouseView> demandWarehouse = new Select<>();
+    private final Paragraph demandFacts = new Paragraph();
+    private final DemandChart demandChart = new DemandChart();
     private final Div content = new Div();
     private volatile UUID itemId;
     private ItemView item;
 
     public ItemStockView(MasterData masterData, StockQueries queries, Reservations reservations, LiveStock live,
-            Clock clock) {
+            DemandForecasts forecasts, Clock clock) {
         this.masterData = masterData;
+        this.forecasts = forecasts;
         this.queries = queries;
         this.reservations = reservations;
         this.clock = clock;
@@ -89,7 +99,8 @@ public class ItemStockView extends VerticalLayout implements BeforeEnterObserver
         totals.setId("item-totals");
         content.setWidthFull();
         content.add(totals, section("Where it is", locationsGrid()), section("Value per site", valuationGrid()),
-                section("Stock over time", chart()), section("Latest moves", movesGrid()),
+                section("Stock over time", chart()), section("Demand, forecast and reorder point", demand()),
+                section("Latest moves", movesGrid()),
                 section("Reservations", reservationsGrid()));
         add(title, facts, content);
         live.follow(this, change -> itemId != null && change.touchesItem(itemId), this::refresh);
@@ -139,6 +150,41 @@ public class ItemStockView extends VerticalLayout implements BeforeEnterObserver
         chart.setWidthFull();
         chart.setHeight("280px");
         return chart;
+    }
+
+    private Div demand() {
+        demandWarehouse.setId("demand-warehouse");
+        demandWarehouse.setLabel("Warehouse");
+        demandWarehouse.setItemLabelGenerator(w -> w.code() + " · " + w.name());
+        demandWarehouse.addValueChangeListener(e -> showDemand());
+        demandFacts.setId("demand-facts");
+        demandChart.setId("item-demand");
+        demandChart.setWidthFull();
+        demandChart.setHeight("300px");
+        Div box = new Div(demandWarehouse, demandFacts, demandChart);
+        box.setWidthFull();
+        return box;
+    }
+
+    /** The forecast of the chosen warehouse as a replenishment run would make it now. */
+    private void showDemand() {
+        WarehouseView w = demandWarehouse.getValue();
+        if (itemId == null || w == null) {
+            return;
+        }
+        try {
+            ForecastView f = forecasts.forecast(itemId, w.id(), 365);
+            demandFacts.setText((f.ruleId() == null ? "No reorder rule (shown: forecast-driven at 95 %)"
+                    : "Rule " + f.ruleType()) + " · " + f.demandClass().toLowerCase() + " demand, method " + f.method()
+                    + " · " + String.format(java.util.Locale.ROOT, "%.2f", f.forecastPerDay()) + " " + item.baseUnit()
+                    + "/day · lead time " + f.leadTimeDays() + " d · reorder point "
+                    + String.format(java.util.Locale.ROOT, "%.1f", f.reorderPoint()) + " · safety stock "
+                    + String.format(java.util.Locale.ROOT, "%.1f", f.safetyStock()) + " · inventory position "
+                    + String.format(java.util.Locale.ROOT, "%.1f", f.inventoryPosition()));
+            demandChart.show(f, item.baseUnit());
+        } catch (ProblemException e) {
+            demandFacts.setText(Problems.message(e));
+        }
     }
 
     private Grid<MoveView> movesGrid() {
@@ -206,6 +252,16 @@ public class ItemStockView extends VerticalLayout implements BeforeEnterObserver
         chart.show(forChart(queries.history(itemId, null, null)), item.baseUnit());
         moves.setItems(queries.moves(new MoveFilter(itemId, null, null, null, null, null, null), 0, MOVES_SHOWN).items());
         reservationGrid.setItems(reservations.list(itemId, null, null, null, 0, RESERVATIONS_SHOWN).items());
+        if (demandWarehouse.getValue() == null) {
+            List<WarehouseView> all = masterData.warehouses(null);
+            demandWarehouse.setItems(all);
+            // the first warehouse that holds the item, else the first one
+            UUID holding = stock.items().isEmpty() ? null : stock.items().get(0).warehouseId();
+            all.stream().filter(w -> w.id().equals(holding)).findFirst()
+                    .or(() -> all.stream().findFirst()).ifPresent(demandWarehouse::setValue);
+        } else {
+            showDemand();
+        }
     }
 
     /**

@@ -67,6 +67,10 @@ public final class Api {
         }
     }
 
+    public Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+    }
+
     private Response send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
