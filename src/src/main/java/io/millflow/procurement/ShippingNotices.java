@@ -1,6 +1,8 @@
 package io.millflow.procurement;
 
 import io.millflow.audit.AuditService;
+import io.millflow.integration.carrier.Carriers;
+import io.millflow.integration.shipment.Shipments;
 import io.millflow.processes.Messages;
 import io.millflow.processes.Variables;
 import io.millflow.procurement.FulfilmentViews.ShippingNoticeCommand;
@@ -48,10 +50,14 @@ public class ShippingNotices {
     private final JdbcTemplate jdbc;
     private final AuditService audit;
     private final Clock clock;
+    private final Shipments shipments;
+    private final Carriers carriers;
 
     ShippingNotices(FulfilmentAccess access, PurchaseOrderLineRepository lines, PurchaseOrderQueries queries,
             PurchaseOrderProcess process, Tolerances tolerances, DocumentNumbers numbers, JdbcTemplate jdbc,
-            AuditService audit, Clock clock) {
+            AuditService audit, Clock clock, Shipments shipments, Carriers carriers) {
+        this.shipments = shipments;
+        this.carriers = carriers;
         this.access = access;
         this.lines = lines;
         this.queries = queries;
@@ -128,8 +134,21 @@ public class ShippingNotices {
                 + "lot_number, lot_expiry) values (?, ?, ?, ?, ?, ?, ?)", rows);
         ShippingNoticeView view = queries.shippingNotices("n.id = ?", id).get(0);
         audit.record(actor, "SUBMITTED", "AdvanceShippingNotice", id.toString(), null, view);
+        trackInbound(id, cmd.carrierCode().strip(), blankToNull(cmd.trackingNumber()));
         process.correlate(po.getId(), Messages.ADVANCE_SHIPPING_NOTICE_SUBMITTED, Map.of(Variables.ASN_ID, id.toString()));
         return view;
+    }
+
+    /**
+     * A notice that names an offered carrier (e.g. FEDEX) and a tracking number becomes an inbound shipment that the
+     * tracking poll and the carrier's webhook keep up to date; other carriers stay text on the notice.
+     */
+    private void trackInbound(UUID asnId, String carrierCode, String trackingNumber) {
+        if (trackingNumber == null) {
+            return;
+        }
+        carriers.codes().stream().filter(c -> c.equalsIgnoreCase(carrierCode)).findFirst()
+                .ifPresent(code -> shipments.registerInbound("ASN", asnId, code, trackingNumber));
     }
 
     /** Expected quantity plus tolerance, minus net received. */

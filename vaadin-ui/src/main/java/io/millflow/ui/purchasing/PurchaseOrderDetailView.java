@@ -7,7 +7,12 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import io.millflow.integration.shipment.ShipmentView;
+import io.millflow.integration.shipment.Shipments;
 import io.millflow.procurement.FulfilmentViews.PurchaseOrderView;
+import io.millflow.procurement.FulfilmentViews.ShippingNoticeView;
 import io.millflow.procurement.PurchaseOrderQueries;
 import io.millflow.ui.MainLayout;
 import io.millflow.ui.Problems;
@@ -26,9 +31,11 @@ import java.util.UUID;
 public class PurchaseOrderDetailView extends VerticalLayout implements HasUrlParameter<String> {
 
     private final PurchaseOrderQueries orders;
+    private final Shipments shipments;
 
-    public PurchaseOrderDetailView(PurchaseOrderQueries orders) {
+    public PurchaseOrderDetailView(PurchaseOrderQueries orders, Shipments shipments) {
         this.orders = orders;
+        this.shipments = shipments;
         setMaxWidth("1100px");
     }
 
@@ -43,6 +50,7 @@ public class PurchaseOrderDetailView extends VerticalLayout implements HasUrlPar
             return;
         }
         add(new H3("Purchase order " + po.number()), OrderPanel.of(po), OrderPanel.history(po, true));
+        addTracking(po);
         orders.diagram(po.id()).ifPresent(d -> {
             BpmnViewer viewer = new BpmnViewer();
             viewer.setId("po-process-diagram");
@@ -51,5 +59,25 @@ public class PurchaseOrderDetailView extends VerticalLayout implements HasUrlPar
             viewer.show(d.bpmnXml(), d.activeActivityIds());
             add(viewer);
         });
+    }
+
+    /** Carrier tracking of the shipping notices that named an offered carrier and a tracking number. */
+    private void addTracking(PurchaseOrderView po) {
+        Div tracking = new Div();
+        tracking.setId("po-tracking");
+        for (ShippingNoticeView n : po.shippingNotices()) {
+            for (ShipmentView s : shipments.forReference("ASN", n.id())) {
+                Div row = OrderPanel.row("po-tracking-row");
+                row.getElement().setAttribute("data-status", s.status().name());
+                row.add(new Span(n.number() + " · " + s.carrier() + " " + s.trackingNumber() + " · " + s.status()
+                        + (s.statusText() == null ? "" : " — " + s.statusText())
+                        + (s.estimatedDelivery() == null ? "" : " · expected " + OrderPanel.WHEN.format(s.estimatedDelivery()))
+                        + (s.lastTrackedAt() == null ? "" : " · tracked " + OrderPanel.WHEN.format(s.lastTrackedAt()))));
+                tracking.add(row);
+            }
+        }
+        if (tracking.getComponentCount() > 0) {
+            add(new H3("Carrier tracking"), tracking);
+        }
     }
 }
