@@ -117,7 +117,15 @@ class ProcureToStockBrowserTest {
         assertThat(buyer.locator("#task-title")).hasText("Review replenishment proposals");
         Locator ours = buyer.locator("vaadin-horizontal-layout:has(.proposal-quantity[data-sku='" + sku + "'])");
         assertThat(ours.locator(".proposal-quantity input")).hasValue("95");
-        ours.locator(".approve-proposal").click();
+        // a click that reaches the grid while it still attaches its row components is lost: click until decided
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            if (!"PROPOSED".equals(proposalStatus(runId, item))) {
+                return true;
+            }
+            ours.locator(".approve-proposal").click();
+            return false;
+        });
+        assertThat(proposalStatus(runId, item)).isEqualTo("APPROVED");
         assertThat(buyer.locator("#proposal-grid")).containsText("REVIEW · APPROVED");
         // every other proposal of this shared test database's run is left out
         buyer.locator("#decision-comment textarea").fill("Only " + sku + " is needed now");
@@ -193,5 +201,10 @@ class ProcureToStockBrowserTest {
         assertThat(portal.locator("#portal-order-" + number)).hasAttribute("data-status", "CLOSED");
         buyer.navigate(browsers.url("/purchase-order/" + orderId));
         assertThat(buyer.locator("#po-status")).hasText("CLOSED");
+    }
+
+    private String proposalStatus(String runId, String itemId) {
+        return jdbc.queryForObject("select status from replenishment_proposal where run_id = ? and item_id = ?",
+                String.class, UUID.fromString(runId), UUID.fromString(itemId));
     }
 }
