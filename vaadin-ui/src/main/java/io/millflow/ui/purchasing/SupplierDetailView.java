@@ -163,6 +163,8 @@ public class SupplierDetailView extends VerticalLayout implements HasUrlParamete
         contactEmail.setValue(contact == null ? "" : nz(contact.email()));
         blockedState.setText(s.blocked() ? "Blocked: " + nz(s.blockedReason()) : "Not blocked");
         blockReason.setVisible(!s.blocked());
+        blockReason.setId("block-reason");
+        blockedState.setId("blocked-state");
         blockToggle.setText(s.blocked() ? "Unblock" : "Block");
         blockedState.getParent().ifPresent(p -> p.setVisible(true));
         cataloguePart.setVisible(true);
@@ -254,6 +256,7 @@ public class SupplierDetailView extends VerticalLayout implements HasUrlParamete
         items.setAllRowsVisible(true);
 
         item.setId("catalogue-item");
+        supplierSku.setId("supplier-sku");
         item.setItemLabelGenerator(i -> i.sku() + " · " + i.name());
         item.addValueChangeListener(e -> {
             orderUnit.clear();
