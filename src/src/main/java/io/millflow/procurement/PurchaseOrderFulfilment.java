@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PurchaseOrderFulfilment {
 
     static final String ENTITY = "PurchaseOrder";
+    /** Audit entity of the process's own bookkeeping on an order (process started, revision sent). */
+    static final String PROCESS_ENTITY = "PurchaseOrderProcess";
     private static final Logger log = LoggerFactory.getLogger(PurchaseOrderFulfilment.class);
 
     private final PurchaseOrderRepository orders;
@@ -74,7 +76,7 @@ public class PurchaseOrderFulfilment {
         vars.put(Variables.INVOICE_PENDING, false);
         ProcessInstance pi = runtime.startProcessInstanceByKey(ProcessKeys.PURCHASE_ORDER, po.getId().toString(), vars);
         po.processStarted(pi.getId(), clock.instant());
-        audit.record("system", "PROCESS_STARTED", ENTITY, po.getId().toString(), null,
+        audit.record("system", "PROCESS_STARTED", PROCESS_ENTITY, po.getId().toString(), null,
                 Map.of("processInstanceId", pi.getId(), "supplierReady", vars.get(Variables.SUPPLIER_READY)));
         log.info("Process purchase-order started for {}", po.getNumber());
     }
@@ -134,7 +136,7 @@ public class PurchaseOrderFulfilment {
             orderLines.stream().filter(l -> !l.isCancelled()).forEach(PurchaseOrderLine::resetConfirmation);
         }
         po.sent(clock.instant());
-        audit.record("system", "SENT", ENTITY, poId.toString(), before,
+        audit.record("system", "SENT", PROCESS_ENTITY, poId.toString(), before,
                 Map.of("status", po.getStatus().name(), "sentRevision", po.getRevision()));
     }
 

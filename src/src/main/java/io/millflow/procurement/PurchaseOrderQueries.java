@@ -259,7 +259,7 @@ public class PurchaseOrderQueries {
                 + " order by i.submitted_at desc, i.invoice_number", (rs, n) -> new InvoiceView(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5),
                         date(rs, 6), date(rs, 7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                        rs.getBigDecimal(11), rs.getString(12), paymentStatus(rs.getString(12), date(rs, 7)),
+                        rs.getBigDecimal(11), rs.getString(12), paymentStatus(rs.getString(12)),
                         rs.getString(13), rs.getString(14), instant(rs, 15), rs.getString(16), rs.getString(17),
                         (Integer) rs.getObject(18), rs.getString(19), instant(rs, 20), new ArrayList<>()), args);
         if (headers.isEmpty()) {
@@ -277,7 +277,7 @@ public class PurchaseOrderQueries {
     }
 
     /** OPEN (not yet approved for payment), APPROVED (matched or accepted, due on the due date), PAID, REJECTED. */
-    static String paymentStatus(String status, LocalDate due) {
+    static String paymentStatus(String status) {
         return switch (status) {
             case "PAID" -> "PAID";
             case "MATCHED", "ACCEPTED" -> "APPROVED";

@@ -48,6 +48,10 @@ class PurchaseOrderFlowTest {
     ApplicationEventPublisher events;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    org.operaton.bpm.engine.ManagementService management;
+    @Autowired
+    org.operaton.bpm.engine.RuntimeService runtime;
     Api api;
     Inventory inv;
     OrderFixtures fx;
@@ -188,7 +192,13 @@ class PurchaseOrderFlowTest {
         Api.Response audit = api.get("/api/v1/audit?entityType=PurchaseOrder&entityId=" + o.id() + "&size=100",
                 Tokens.user(port, "admin"));
         assertThat(audit.status()).as(audit.raw()).isEqualTo(200);
-        assertThat(audit.raw()).contains("SENT", "CONFIRMED", "PARTIALLY_RECEIVED", "PUT_AWAY", "CLOSED");
+        assertThat(audit.raw()).contains("CONFIRMED", "PARTIALLY_RECEIVED", "RECEIVED", "PUT_AWAY", "CLOSED");
+        Api.Response processAudit = api.get("/api/v1/audit?entityType=PurchaseOrderProcess&entityId=" + o.id(),
+                Tokens.user(port, "admin"));
+        assertThat(processAudit.raw()).contains("PROCESS_STARTED", "SENT");
+        Api.Response receiptAudit = api.get("/api/v1/audit?entityType=GoodsReceipt&entityId="
+                + receipt1.get("id").asText(), Tokens.user(port, "admin"));
+        assertThat(receiptAudit.raw()).contains("RECEIVED");
     }
 
     @Test
@@ -229,5 +239,54 @@ class PurchaseOrderFlowTest {
         assertThat(closed.get("matches")).hasSize(2);
         assertThat(closed.get("lines").get(0).get("invoicedQuantity").decimalValue()).isEqualByComparingTo("5");
         assertThat(inv.valuation(item, wh.siteId())[1]).isEqualByComparingTo(new BigDecimal("20.00"));
+
+        // a damaged unit goes back to the supplier (122); more than was received cannot
+        String url = "/api/v1/purchase-orders/" + o.id() + "/returns";
+        Api.Response tooMany = api.post(url, inv.warehouse(), Map.of("reason", "damaged", "lines", List.of(Map.of(
+                "purchaseOrderLineId", o.lineIds().get(0), "fromLocationId", wh.bins().get(0), "quantity", 6))));
+        assertThat(tooMany.status()).as(tooMany.raw()).isEqualTo(422);
+        assertThat(inv.stockAt(item, wh.bins().get(0))[0]).isEqualByComparingTo("5");
+        Api.Response returned = api.post(url, inv.warehouse(), Map.of("reason", "damaged", "lines", List.of(Map.of(
+                "purchaseOrderLineId", o.lineIds().get(0), "fromLocationId", wh.bins().get(0), "quantity", 1))));
+        assertThat(returned.status()).as(returned.raw()).isEqualTo(201);
+        assertThat(returned.body().get("lines").get(0).get("returnedQuantity").decimalValue()).isEqualByComparingTo("1");
+        assertThat(returned.body().get("returns")).hasSize(1);
+        assertThat(inv.stockAt(item, wh.bins().get(0))[0]).isEqualByComparingTo("4");
+        assertThat(api.post(url, Tokens.user(port, "buyer"), Map.of("reason", "x", "lines", List.of(Map.of(
+                "purchaseOrderLineId", o.lineIds().get(0), "fromLocationId", wh.bins().get(0), "quantity", 1))))
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void withoutAnAnswerTheSupplierIsRemindedAfterTwoDaysAndABuyerChasesAfterFive() {
+        Inventory.Warehouse wh = inv.warehouse(1);
+        String item = inv.item("NONE", "C");
+        SupplierUser supplier = fx.supplier("EUR");
+        Order o = fx.order(supplier, wh.warehouseId(), "EUR", List.of(new Line(item, "2", "3.00")));
+        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(o.id()).singleResult().getId();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> management.createJobQuery().processInstanceId(pi).timers().count() == 2);
+        List<org.operaton.bpm.engine.runtime.Job> timers = management.createJobQuery().processInstanceId(pi).timers()
+                .orderByJobDuedate().asc().list();
+        assertThat(timers).hasSize(2);
+
+        management.executeJob(timers.get(0).getId()); // 2 days
+        await().atMost(Duration.ofSeconds(20)).until(() -> order(o.id(), fx.token(supplier)).get("reminders").size() == 1);
+        JsonNode reminder = order(o.id(), fx.token(supplier)).get("reminders").get(0);
+        assertThat(reminder.get("kind").asText()).isEqualTo("REMINDER");
+        assertThat(reminder.get("note").asText()).contains(o.number());
+
+        management.executeJob(timers.get(1).getId()); // 5 days
+        String chase = awaitTask("buyer", o.id(), "Chase confirmation");
+        Api.Response chased = api.post("/api/v1/tasks/" + chase + "/complete", buyer(),
+                Map.of("approved", true, "comment", "Called them: confirmation comes tomorrow"));
+        assertThat(chased.status()).as(chased.raw()).isEqualTo(204);
+        JsonNode reminders = order(o.id(), buyer()).get("reminders");
+        assertThat(reminders).hasSize(2);
+        assertThat(reminders.get(1).get("kind").asText()).isEqualTo("CHASE");
+        assertThat(reminders.get(1).get("note").asText()).contains("tomorrow");
+
+        assertThat(fx.confirmAll(supplier, o, List.of("2")).status()).isEqualTo(200);
+        assertThat(management.createJobQuery().processInstanceId(pi).timers().count()).isZero();
     }
 }

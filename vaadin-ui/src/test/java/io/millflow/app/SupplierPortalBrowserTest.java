@@ -92,9 +92,12 @@ class SupplierPortalBrowserTest {
         assertThat(warehouse.locator("#approve-task")).isHidden();
         assertThat(warehouse.locator("#receive-line-1-quantity input")).hasValue("3");
         warehouse.locator("#post-receipt").click();
-        warehouse.locator(".task-card[data-business-key='" + o.id() + "']").click();
+        assertThat(warehouse.locator("#receive-form")).hasCount(0);
+        warehouse.locator(".task-card[data-business-key='" + o.id() + "']")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Put away")).click();
         assertThat(warehouse.locator("#task-title")).hasText("Put away");
         warehouse.locator("#post-put-away").click();
+        assertThat(warehouse.locator("#put-away-form")).hasCount(0);
         assertThat(warehouse.locator(".task-card[data-business-key='" + o.id() + "']")).hasCount(0);
 
         assertThat(fx.status(o.id())).isEqualTo("RECEIVED");
