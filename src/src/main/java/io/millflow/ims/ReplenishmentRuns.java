@@ -27,6 +27,9 @@ import io.millflow.shared.ProblemException.InvalidInput;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,7 +57,10 @@ import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,8 +74,8 @@ import org.springframework.validation.annotation.Validated;
  * nightly by Quartz or on demand by BUYER/ADMIN.
  * <p>
  * The computation loads rules in batches in key order, with their history ({@link ReplenishmentHistory}), stock
- * and inbound quantities, plans each batch on all cores ({@link ReplenishmentPlanner}) and writes its proposals
- * with one batched insert; the whole computation is one transaction, so a retried worker starts afresh.
+ * and inbound quantities, plans each batch on all cores ({@link ReplenishmentPlanner}), decides its proposals and
+ * writes them with COPY; the whole computation is one transaction, so a retried worker starts afresh.
  */
 @Service
 @Validated
@@ -85,6 +91,7 @@ public class ReplenishmentRuns {
     private static final String STOCK_TYPES = "('STORAGE', 'RECEIVING', 'SHIPPING')";
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final ReplenishmentHistory history;
     private final AuditService audit;
     private final RepositoryService repository;
@@ -104,6 +111,7 @@ public class ReplenishmentRuns {
             ObjectProvider<ReplenishmentOrdering> ordering, ObjectProvider<OpenInbound> openInbound,
             ReplenishmentProperties props, Clock clock) {
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
         this.history = history;
         this.audit = audit;
         this.repository = processEngine.getRepositoryService();
@@ -266,12 +274,7 @@ public class ReplenishmentRuns {
                     isAuto ? "APPROVED" : "PROPOSED", isAuto ? SYSTEM : null, isAuto ? now : null});
             }
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate("insert into replenishment_proposal (id, run_id, item_id, warehouse_id, rule_type, "
-                        + "on_hand, reserved, inbound, inventory_position, reorder_point, safety_stock, order_up_to, "
-                        + "lead_time_days, forecast_method, demand_class, forecast_per_day, proposed_quantity, quantity, "
-                        + "supplier_id, supplier_name, unit_price, currency, value_eur, decision, status, decided_by, "
-                        + "decided_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, 0)", rows);
+                copyProposals(rows);
             }
             long w1 = System.nanoTime();
             pairs += rules.size();
@@ -300,6 +303,51 @@ public class ReplenishmentRuns {
                 + "plan {} ms, write {} ms)", runId, pairs, proposals, auto, review, total / 1_000_000,
                 tRefresh / 1_000_000, load / 1_000_000, plan / 1_000_000, write / 1_000_000);
         return new RunCounts(pairs, proposals, auto, review);
+    }
+
+    /** Writes proposal rows with COPY on the transaction's connection (a batch of inserts took four times longer). */
+    private void copyProposals(List<Object[]> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 400);
+        for (Object[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                if (c > 0) {
+                    text.append('\t');
+                }
+                Object v = row[c];
+                if (v == null) {
+                    text.append("\\N");
+                } else if (v instanceof Timestamp t) {
+                    text.append(t.toInstant());
+                } else if (v instanceof BigDecimal d) {
+                    text.append(d.toPlainString());
+                } else {
+                    String str = v.toString();
+                    for (int i = 0; i < str.length(); i++) {
+                        char ch = str.charAt(i);
+                        switch (ch) {
+                            case '\\' -> text.append("\\\\");
+                            case '\t' -> text.append("\\t");
+                            case '\n' -> text.append("\\n");
+                            case '\r' -> text.append("\\r");
+                            default -> text.append(ch);
+                        }
+                    }
+                }
+            }
+            text.append("\t0\n");
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy replenishment_proposal (id, run_id, item_id, "
+                    + "warehouse_id, rule_type, on_hand, reserved, inbound, inventory_position, reorder_point, safety_stock, "
+                    + "order_up_to, lead_time_days, forecast_method, demand_class, forecast_per_day, proposed_quantity, "
+                    + "quantity, supplier_id, supplier_name, unit_price, currency, value_eur, decision, status, decided_by, "
+                    + "decided_at, version) from stdin", new StringReader(text.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not write replenishment proposals", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     private List<RuleRow> rules(PairKey after, int limit) {
