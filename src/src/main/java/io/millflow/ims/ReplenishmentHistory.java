@@ -78,22 +78,34 @@ class ReplenishmentHistory {
      */
     Map<PairKey, DemandSeries> load(PairKey first, PairKey last, LocalDate from, LocalDate to) {
         int length = Math.toIntExact(ChronoUnit.DAYS.between(from, to) + 1);
-        Map<PairKey, double[]> days = new HashMap<>();
-        jdbc.query("select item_id, warehouse_id, month, quantities from demand_history "
+        LocalDate firstMonth = from.withDayOfMonth(1);
+        Map<PairKey, DemandSeries> series = new HashMap<>();
+        // one row per pair: its months (as day offsets from the first month) and their days, concatenated by
+        // PostgreSQL in month order; 100,000 rows instead of 2.5 million for a full run
+        jdbc.query("select item_id, warehouse_id, array_agg(month - ?::date order by month), "
+                + "string_agg(quantities, ''::bytea order by month) from demand_history "
                 + "where (item_id, warehouse_id) >= (?, ?) and (item_id, warehouse_id) <= (?, ?) "
-                + "and month >= ? and month <= ?", rs -> {
+                + "and month >= ? and month <= ? group by item_id, warehouse_id", rs -> {
                     PairKey key = new PairKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                    int offset = Math.toIntExact(ChronoUnit.DAYS.between(from, rs.getDate(3).toLocalDate()));
+                    Object[] offsets = (Object[]) rs.getArray(3).getArray();
                     ByteBuffer buf = ByteBuffer.wrap(rs.getBytes(4));
-                    double[] q = days.computeIfAbsent(key, k -> new double[length]);
-                    int n = buf.capacity() / 4;
-                    for (int d = Math.max(0, -offset); d < n && offset + d < length; d++) {
-                        q[offset + d] = buf.getFloat(4 * d);
+                    double[] q = new double[length];
+                    int shift = Math.toIntExact(ChronoUnit.DAYS.between(firstMonth, from));
+                    int position = 0;
+                    for (Object o : offsets) {
+                        int monthStart = ((Number) o).intValue();
+                        int days = firstMonth.plusDays(monthStart).lengthOfMonth();
+                        for (int d = 0; d < days; d++) {
+                            int day = monthStart + d - shift;
+                            if (day >= 0 && day < length) {
+                                q[day] = buf.getFloat(position + 4 * d);
+                            }
+                        }
+                        position += 4 * days;
                     }
-                }, first.itemId(), first.warehouseId(), last.itemId(), last.warehouseId(),
-                Date.valueOf(from.withDayOfMonth(1)), Date.valueOf(to));
-        Map<PairKey, DemandSeries> series = new HashMap<>(days.size() * 2);
-        days.forEach((k, q) -> series.put(k, sinceFirstDemand(from, carryBack(q))));
+                    series.put(key, sinceFirstDemand(from, carryBack(q)));
+                }, Date.valueOf(firstMonth), first.itemId(), first.warehouseId(), last.itemId(), last.warehouseId(),
+                Date.valueOf(firstMonth), Date.valueOf(to));
         return series;
     }
 

@@ -36,8 +36,16 @@ class PolicyBacktestTest {
 
         assertThat(fixed).as("a fixed min/max reaching 95 %").isNotNull();
         assertThat(fixed.serviceLevel()).isGreaterThanOrEqualTo(0.95);
+        log.info(String.format(java.util.Locale.ROOT, "Acceptance 3: forecast policy %.2f %% service, %.0f units average "
+                + "stock, %d stock-out days; best fixed min/max %.2f %%, %.0f units; fixed min/max at equal stock "
+                + "%.2f %%, %.0f units, %d stock-out days", 100 * forecast.serviceLevel(), forecast.averageStock(),
+                forecast.stockoutDays(), 100 * fixed.serviceLevel(), fixed.averageStock(),
+                100 * equalStock.serviceLevel(), equalStock.averageStock(), equalStock.stockoutDays()));
         assertThat(comparison.lessStockAtTarget() || comparison.fewerStockoutsAtEqualStock())
                 .as("95 %% with less stock, or fewer stock-outs at equal stock:%n%s", comparison.summary()).isTrue();
+        // which of the two holds on this data set: the untuned policy ends just short of 95 % (ADR 11), so the claim
+        // it meets is the second one, fewer stock-outs than fixed levels holding at least as much stock
+        assertThat(comparison.fewerStockoutsAtEqualStock()).as(comparison.summary()).isTrue();
 
         // what this data set shows beyond the acceptance line: fewer stock-outs than fixed levels holding as much
         // stock, and close to the target without any tuning on the simulated year
