@@ -98,6 +98,7 @@ class SupplierApiTest {
         cases.add(new Object[] {"missing name", noName, "name"});
         cases.add(new Object[] {"unknown currency", Purchasing.supplierBody(Purchasing.unique("BAD"), "XYZ"), "currency"});
         Map<String, Object> badCode = Purchasing.supplierBody("bad code", "EUR");
+        badCode.put("email", "orders@bad-code.example");
         cases.add(new Object[] {"lower-case code", badCode, "code"});
         Map<String, Object> rating = Purchasing.supplierBody(Purchasing.unique("BAD"), "EUR");
         rating.put("rating", 7);
