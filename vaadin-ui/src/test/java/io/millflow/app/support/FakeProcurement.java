@@ -11,15 +11,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.context.annotation.Fallback;
 
 /**
  * Procurement's side of replenishment for the app tests, until procurement implements the ports: supplier terms
  * that a test sets per item, and requisitions numbered {@code PR-TEST-n}, idempotent per proposal, with every
- * accepted proposal kept for assertions. A fallback bean: once procurement's own implementations exist, they win
- * and the tests that set terms here must set them through procurement instead.
+ * accepted proposal kept for assertions.
  */
-@Fallback
 public class FakeProcurement implements SupplyTerms, ReplenishmentOrdering {
 
     private final Map<UUID, Terms> terms = new ConcurrentHashMap<>();
