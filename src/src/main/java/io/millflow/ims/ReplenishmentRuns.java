@@ -43,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.operaton.bpm.dmn.engine.DmnDecision;
@@ -556,6 +557,10 @@ public class ReplenishmentRuns {
             throw new ProblemException.Conflict("Proposal " + proposalId + " is " + before.status() + " (" 
                     + before.decision() + ") in a run that is " + runStatus + "; only proposals under review are decided");
         }
+        if (action.equals("APPROVE") && !orderable(List.of(before.itemId())).contains(before.itemId())) {
+            throw new ProblemException.Conflict("Item " + before.sku() + " has no preferred supplier to order from: "
+                    + "give it one in the supplier catalogue, or reject the proposal");
+        }
         BigDecimal quantity = before.quantity();
         BigDecimal value = before.valueEur();
         if (action.equals("APPROVE") && decision.quantity() != null) {
@@ -594,12 +599,36 @@ public class ReplenishmentRuns {
             throw new InvalidInput("comment", "is required to reject the remaining proposals");
         }
         String status = approved ? "APPROVED" : "REJECTED";
+        int unorderable = 0;
+        if (approved) {
+            // approving "the rest" cannot order items without a supplier: they are rejected, saying why
+            List<UUID> open = jdbc.queryForList("select distinct item_id from replenishment_proposal where run_id = ? "
+                    + "and status = 'PROPOSED'", UUID.class, runId);
+            Set<UUID> orderable = orderable(open);
+            List<UUID> without = open.stream().filter(id -> !orderable.contains(id)).toList();
+            if (!without.isEmpty()) {
+                unorderable = jdbc.update("update replenishment_proposal set status = 'REJECTED', decided_by = ?, "
+                        + "decided_at = ?, decision_comment = 'No preferred supplier to order from', "
+                        + "version = version + 1 where run_id = ? and status = 'PROPOSED' and item_id = any(?::uuid[])",
+                        user.username(), Timestamp.from(clock.instant()), runId, without.toArray(new UUID[0]));
+            }
+        }
         int decided = jdbc.update("update replenishment_proposal set status = ?, decided_by = ?, decided_at = ?, "
                 + "decision_comment = ?, version = version + 1 where run_id = ? and status = 'PROPOSED'", status,
                 user.username(), Timestamp.from(clock.instant()), blankToNull(comment), runId);
         jdbc.update("update replenishment_run set status = 'STARTED', version = version + 1 where id = ?", runId);
         audit.record(user.username(), "REVIEWED", RUN, runId.toString(), Map.of("status", "IN_REVIEW"),
-                Map.of("remaining", status, "count", decided, "comment", comment == null ? "" : comment));
+                Map.of("remaining", status, "count", decided, "rejectedWithoutSupplier", unorderable, "comment",
+                        comment == null ? "" : comment));
+    }
+
+    /** The items among {@code itemIds} that procurement can order now: those with a preferred supplier. */
+    private Set<UUID> orderable(Collection<UUID> itemIds) {
+        SupplyTerms terms = supplyTerms.getIfAvailable();
+        if (terms == null || itemIds.isEmpty()) {
+            return Set.of();
+        }
+        return terms.preferred(itemIds).keySet();
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------

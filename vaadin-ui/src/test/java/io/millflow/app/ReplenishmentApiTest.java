@@ -338,8 +338,7 @@ class ReplenishmentApiTest {
         assertProblem(api.post("/api/v1/replenishment-proposals/" + p.get("id").asText() + "/decision", buyer,
                 Map.of("action", "REJECT")), 409, null);
 
-        String task = reviewTask(runId);
-        assertThat(task).as("the buyer's review task").isNotNull();
+        String task = await().atMost(Duration.ofSeconds(30)).until(() -> reviewTask(runId), t -> t != null);
         Api.Response done = api.post("/api/v1/tasks/" + task + "/complete", buyer, Map.of("approved", true));
         assertThat(done.status()).as(done.raw()).isIn(200, 204);
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(run(runId).get("status").asText()));
@@ -356,6 +355,32 @@ class ReplenishmentApiTest {
         assertThat(proposalOf(second, low)).isNull();
         assertThat(proposalOf(second, big)).isNull();
         assertThat(proposalOf(second, regular)).isNull();
+    }
+
+    @Test
+    void aProposalForAnItemWithoutSupplierCannotBeApprovedAndApprovingTheRestRejectsIt() {
+        String bin = wh.bins().get(0);
+        String orphan = inv.item("NONE", "C");
+        inv.receive(orphan, bin, 3, "1.00");
+        created(api.post("/api/v1/reorder-rules", buyer, fixed(orphan, 10, 50)));
+        String runId = startRun();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "IN_REVIEW".equals(run(runId).get("status").asText()));
+        JsonNode p = proposalOf(runId, orphan);
+        assertThat(p.get("decision").asText()).as("unpriced").isEqualTo("REVIEW");
+        assertThat(p.get("supplierId").isNull()).isTrue();
+        Api.Response refused = api.post("/api/v1/replenishment-proposals/" + p.get("id").asText() + "/decision", buyer,
+                Map.of("action", "APPROVE"));
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+        assertThat(refused.text("detail")).contains("no preferred supplier");
+        assertThat(proposalOf(runId, orphan).get("status").asText()).isEqualTo("PROPOSED");
+
+        String task = await().atMost(Duration.ofSeconds(30)).until(() -> reviewTask(runId), t -> t != null);
+        Api.Response done = api.post("/api/v1/tasks/" + task + "/complete", buyer, Map.of("approved", true));
+        assertThat(done.status()).as(done.raw()).isIn(200, 204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(run(runId).get("status").asText()));
+        JsonNode after = proposalOf(runId, orphan);
+        assertThat(after.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(after.get("comment").asText()).isEqualTo("No preferred supplier to order from");
     }
 
     /** What procurement made of an ordered proposal: its requisition line and the purchase order line. */
