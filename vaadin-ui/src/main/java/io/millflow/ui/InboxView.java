@@ -17,7 +17,6 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import io.millflow.ims.CycleCountViews.CycleCountView;
 import io.millflow.ims.CycleCounts;
 import io.millflow.ims.MasterData;
@@ -54,7 +53,6 @@ import java.util.UUID;
  * Roles: every internal role; each task is limited to its candidate groups by {@link Inbox}.
  */
 @Route(value = "inbox", layout = MainLayout.class)
-@RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Inbox · Millflow")
 @RolesAllowed({"EMPLOYEE", "MANAGER", "DEPARTMENT_HEAD", "FINANCE", "BUYER", "WAREHOUSE", "PROCESS_OWNER", "ADMIN"})
 public class InboxView extends VerticalLayout {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,8 @@ class ProcureToStockBrowserTest {
 
         // the supplier confirms and announces the shipment in the portal
         Page portal = browsers.login(supplier.username(), "millflow", Browsers.desktop());
-        portal.navigate(browsers.url("/portal"));
+        portal.navigate(browsers.url("/"));
+        assertThat(portal).hasURL(Pattern.compile(".*/portal$"));
         portal.locator("#portal-order-" + number).click();
         assertThat(portal.locator("#po-status")).hasText("SENT");
         assertThat(portal.locator("#confirm-line-1-quantity input")).hasValue("95");
