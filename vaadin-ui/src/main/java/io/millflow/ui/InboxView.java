@@ -26,6 +26,7 @@ import io.millflow.procurement.PurchaseOrderQueries;
 import io.millflow.processes.ProcessKeys;
 import io.millflow.procurement.PurchaseOrderCommands;
 import io.millflow.procurement.PurchaseOrders;
+import io.millflow.procurement.Suppliers;
 import io.millflow.procurement.PurchaseRequisitions;
 import io.millflow.procurement.RequisitionView;
 import io.millflow.security.CurrentUser;
@@ -68,6 +69,7 @@ public class InboxView extends VerticalLayout {
     private final GoodsReceipts receipts;
     private final MasterData masterData;
     private final ReplenishmentRuns replenishmentRuns;
+    private final Suppliers suppliers;
     private final Tab allTab = new Tab("All");
     private final Tab mineTab = new Tab("Claimed by me");
     private final Tab groupTab = new Tab("My groups");
@@ -77,7 +79,8 @@ public class InboxView extends VerticalLayout {
 
     public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts, PurchaseOrders orders,
             PurchaseOrderQueries orderQueries, GoodsReceipts receipts, MasterData masterData,
-            ReplenishmentRuns replenishmentRuns) {
+            ReplenishmentRuns replenishmentRuns, Suppliers suppliers) {
+        this.suppliers = suppliers;
         this.orders = orders;
         this.orderQueries = orderQueries;
         this.replenishmentRuns = replenishmentRuns;
@@ -237,7 +240,7 @@ public class InboxView extends VerticalLayout {
             detail.add(number, CountLinesPanel.of(c));
         } else if (ProcessKeys.PURCHASE_ORDER.equals(task.processKey())) {
             PurchaseOrderView o = orderQueries.get(UUID.fromString(task.businessKey()));
-            detail.add(PurchaseOrderTaskPanel.of(task, o, receipts, masterData, () -> refresh(null)));
+            detail.add(PurchaseOrderTaskPanel.of(task, o, receipts, masterData, orders, suppliers, () -> refresh(null)));
         } else if (ProcessKeys.STOCK_REPLENISHMENT.equals(task.processKey())) {
             detail.add(ProposalsPanel.of(replenishmentRuns, UUID.fromString(task.businessKey())));
         }

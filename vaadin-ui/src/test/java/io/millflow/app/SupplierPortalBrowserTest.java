@@ -106,4 +106,31 @@ class SupplierPortalBrowserTest {
         portal.navigate(browsers.url("/portal"));
         assertThat(portal.locator("#portal-order-" + o.number())).hasAttribute("data-status", "RECEIVED");
     }
+
+    @Test
+    void aBuyerAssignsASupplierToAnOrderWithoutOneInTheInbox() {
+        Inventory.Warehouse wh = inv.warehouse(1);
+        String item = inv.item("NONE", "C");
+        SupplierUser supplier = fx.supplier("EUR");
+        Order o = fx.order(null, wh.warehouseId(), "EUR", List.of(new Line(item, "4", "2.50")));
+        assertThat(fx.status(o.id())).isEqualTo("DRAFT");
+
+        Page buyer = browsers.signIn("buyer", Browsers.desktop());
+        buyer.locator(".task-card[data-business-key='" + o.id() + "']").click();
+        assertThat(buyer.locator("#task-title")).hasText("Assign supplier");
+        assertThat(buyer.locator("#approve-task")).isHidden();
+        buyer.locator("#assign-supplier-button").click();
+        assertThat(buyer.locator("vaadin-notification-card").last()).containsText("choose a supplier");
+        assertThat(fx.status(o.id())).isEqualTo("DRAFT");
+        buyer.locator("#assign-supplier").click();
+        buyer.locator("vaadin-select-item", new Page.LocatorOptions().setHasText(supplier.code())).click();
+        buyer.locator("#assign-supplier-button").click();
+        assertThat(buyer.locator(".task-card[data-business-key='" + o.id() + "']")).hasCount(0);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "SENT".equals(fx.status(o.id())));
+
+        Page portal = browsers.login(supplier.username(), "millflow", Browsers.desktop());
+        portal.navigate(browsers.url("/portal"));
+        assertThat(portal.locator("#portal-order-" + o.number())).hasAttribute("data-status", "SENT");
+    }
 }

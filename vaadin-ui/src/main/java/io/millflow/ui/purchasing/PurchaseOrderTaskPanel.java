@@ -25,6 +25,10 @@ import io.millflow.procurement.FulfilmentViews.PutAwayLineCommand;
 import io.millflow.procurement.FulfilmentViews.ShippingNoticeLineView;
 import io.millflow.procurement.FulfilmentViews.ShippingNoticeView;
 import io.millflow.procurement.GoodsReceipts;
+import io.millflow.procurement.PurchaseOrderCommands.AssignSupplier;
+import io.millflow.procurement.PurchaseOrders;
+import io.millflow.procurement.SupplierViews.SupplierView;
+import io.millflow.procurement.Suppliers;
 import io.millflow.shared.inbox.InboxTask;
 import io.millflow.ui.Problems;
 import java.math.BigDecimal;
@@ -49,17 +53,19 @@ public final class PurchaseOrderTaskPanel {
 
     /** Whether the task is completed by its own form (no approve/reject). */
     public static boolean hasOwnForm(InboxTask task) {
-        return "ReceiveGoods".equals(task.activityId()) || "PutAway".equals(task.activityId());
+        return "ReceiveGoods".equals(task.activityId()) || "PutAway".equals(task.activityId())
+                || "AssignSupplier".equals(task.activityId());
     }
 
     public static Div of(InboxTask task, PurchaseOrderView po, GoodsReceipts receipts, MasterData masterData,
-            Runnable done) {
+            PurchaseOrders orders, Suppliers suppliers, Runnable done) {
         Div panel = new Div(OrderPanel.of(po));
         panel.setId("po-task-panel");
         panel.setWidthFull();
         switch (task.activityId()) {
             case "ReceiveGoods" -> panel.add(receiveForm(po, receipts, masterData, done));
             case "PutAway" -> panel.add(putAwayForm(po, receipts, masterData, done));
+            case "AssignSupplier" -> panel.add(assignForm(po, orders, suppliers, done), OrderPanel.history(po, true));
             default -> panel.add(OrderPanel.history(po, true));
         }
         return panel;
@@ -215,6 +221,39 @@ public final class PurchaseOrderTaskPanel {
         post.setId("post-put-away");
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.add(post);
+        return form;
+    }
+
+    /**
+     * Assign supplier: an unblocked supplier for an order without one (or whose supplier was blocked); assigning
+     * sends the order and the process completes the task.
+     */
+    private static Div assignForm(PurchaseOrderView po, PurchaseOrders orders, Suppliers suppliers, Runnable done) {
+        Div form = new Div();
+        form.setId("assign-form");
+        Select<SupplierView> supplier = new Select<>();
+        supplier.setId("assign-supplier");
+        supplier.setLabel("Supplier");
+        supplier.setItemLabelGenerator(s -> s.code() + " · " + s.name() + " (" + s.currency() + ")");
+        supplier.setItems(suppliers.list(null, false, PageRequest.of(0, 500)).items());
+        supplier.setWidth("28em");
+        Button assign = new Button("Assign and send", e -> {
+            try {
+                if (supplier.getValue() == null) {
+                    throw new io.millflow.shared.ProblemException.InvalidInput("supplierId", "choose a supplier");
+                }
+                orders.assignSupplier(po.id(), new AssignSupplier(supplier.getValue().id()));
+                success("Order " + po.number() + " sent to " + supplier.getValue().code());
+                done.run();
+            } catch (RuntimeException ex) {
+                Problems.show(ex);
+            }
+        });
+        assign.setId("assign-supplier-button");
+        assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div row = OrderPanel.row("assign-row");
+        row.add(supplier, assign);
+        form.add(row);
         return form;
     }
 
