@@ -1,6 +1,7 @@
 package io.millflow.procurement;
 
 import io.millflow.audit.AuditService;
+import io.millflow.ims.MasterData;
 import io.millflow.ims.MovementType;
 import io.millflow.ims.StockPostings;
 import io.millflow.ims.StockViews.DocumentView;
@@ -67,10 +68,13 @@ public class GoodsReceipts {
     private final JdbcTemplate jdbc;
     private final AuditService audit;
     private final Clock clock;
+    private final MasterData masterData;
 
     GoodsReceipts(PurchaseOrderRepository orders, PurchaseOrderLineRepository lines, PurchaseOrderQueries queries,
             PurchaseOrderProcess process, StockPostings postings, Tolerances tolerances, ExchangeRates rates,
-            Idempotency idempotency, DocumentNumbers numbers, JdbcTemplate jdbc, AuditService audit, Clock clock) {
+            Idempotency idempotency, DocumentNumbers numbers, JdbcTemplate jdbc, AuditService audit, Clock clock,
+            MasterData masterData) {
+        this.masterData = masterData;
         this.orders = orders;
         this.lines = lines;
         this.queries = queries;
@@ -166,7 +170,7 @@ public class GoodsReceipts {
             receiptLines.add(new Object[] {line, asnLine, l, lot, expiry});
             posting.add(new PostingLine(line.getItemId(), l.quantity(), line.getUnit(), null, cmd.receivingLocationId(),
                     lot, expiry, l.serials() == null || l.serials().isEmpty() ? null : l.serials(),
-                    unitCost(line, po.getCurrency(), (String) item[3]), null));
+                    unitCost(line, po.getCurrency()), null));
         }
         if (receiptLines.isEmpty()) {
             throw new ProblemException.InvalidInput("lines", "receive at least one line with a quantity above 0");
@@ -211,17 +215,12 @@ public class GoodsReceipts {
     }
 
     /** The order price per base unit in EUR (the ledger values stock in EUR per base unit). */
-    private BigDecimal unitCost(PurchaseOrderLine line, String currency, String baseUnit) {
+    private BigDecimal unitCost(PurchaseOrderLine line, String currency) {
         BigDecimal priceEur = rates.toEur(line.getUnitPrice(), currency, "currency");
-        BigDecimal factor = BigDecimal.ONE;
-        if (!line.getUnit().equals(baseUnit)) {
-            List<BigDecimal> f = jdbc.queryForList("select factor from item_unit where item_id = ? and unit_code = ?",
-                    BigDecimal.class, line.getItemId(), line.getUnit());
-            if (f.isEmpty()) {
-                throw new IllegalStateException("Unit " + line.getUnit() + " of order line " + line.getId()
-                        + " is not a unit of its item");
-            }
-            factor = f.get(0);
+        BigDecimal factor = CatalogueSupplyTerms.factor(masterData.item(line.getItemId()), line.getUnit());
+        if (factor == null) {
+            throw new IllegalStateException("Unit " + line.getUnit() + " of order line " + line.getId()
+                    + " is not a unit of its item");
         }
         return priceEur.divide(factor, 6, RoundingMode.HALF_UP);
     }

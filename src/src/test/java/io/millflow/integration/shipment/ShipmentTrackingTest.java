@@ -126,12 +126,12 @@ class ShipmentTrackingTest {
 
         @Override
         public CreatedShipment createShipment(ShipmentRequest request) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this test carrier only tracks");
         }
 
         @Override
         public TrackingInfo track(String trackingNumber) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the poll tracks in batches (trackAll)");
         }
 
         @Override
