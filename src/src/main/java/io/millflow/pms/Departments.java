@@ -36,10 +36,16 @@ public class Departments {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public DepartmentView create(DepartmentCommand c) {
+        if (c.headUsername() != null && !c.headUsername().isBlank() && !users.exists(c.headUsername().strip())) {
+            throw new ProblemException.InvalidInput("headUsername", "no user " + c.headUsername().strip());
+        }
         return create(c, CurrentUser.get().username());
     }
 
-    /** Without a permission check: for demo data and set-up code running as the system. */
+    /**
+     * Without a permission check, and without checking that the head is a user yet: for demo data and set-up code
+     * running as the system.
+     */
     @Transactional
     public DepartmentView create(DepartmentCommand c, String actor) {
         String code = required("code", c.code(), 20).toUpperCase();
@@ -47,7 +53,7 @@ public class Departments {
             throw new ProblemException.Conflict("A department with code " + code + " exists already");
         }
         Department d = new Department(code, clock.instant());
-        apply(d, c);
+        apply(d, c, false);
         departments.saveAndFlush(d);
         audit.record(actor, "DEPARTMENT_CREATED", ENTITY, d.getId().toString(), null, d.view());
         return d.view();
@@ -61,7 +67,7 @@ public class Departments {
             throw new ProblemException.InvalidInput("code", "cannot change (is " + d.getCode() + ")");
         }
         DepartmentView before = d.view();
-        apply(d, c);
+        apply(d, c, true);
         audit.record(CurrentUser.get().username(), "DEPARTMENT_CHANGED", ENTITY, id.toString(), before, d.view());
         return d.view();
     }
@@ -85,10 +91,10 @@ public class Departments {
         return code == null ? Optional.empty() : departments.findByCode(code.toUpperCase()).map(Department::view);
     }
 
-    private void apply(Department d, DepartmentCommand c) {
+    private void apply(Department d, DepartmentCommand c, boolean checkHead) {
         String name = required("name", c.name(), 200);
         String head = c.headUsername() == null || c.headUsername().isBlank() ? null : c.headUsername().strip();
-        if (head != null && !users.exists(head)) {
+        if (checkHead && head != null && !users.exists(head)) {
             throw new ProblemException.InvalidInput("headUsername", "no user " + head);
         }
         d.update(name, head);

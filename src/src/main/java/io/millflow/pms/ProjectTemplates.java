@@ -44,6 +44,12 @@ public class ProjectTemplates {
         return templates.findAllByOrderByCode().stream().map(this::view).toList();
     }
 
+    @Transactional(readOnly = true)
+    @PreAuthorize(Departments.INTERNAL)
+    public TemplateView get(String code) {
+        return byCode(code);
+    }
+
     /** No permission check: the intake process reads templates by code. */
     @Transactional(readOnly = true)
     public TemplateView byCode(String code) {
