@@ -98,7 +98,7 @@ class ProjectEventsTest {
                     .isInstanceOfSatisfying(ProblemException.InvalidInput.class,
                             e -> assertThat(e.field()).isEqualTo("endDate"));
             assertThat(nextTaskChange(received, 700)).isNull();
-                } finally {
+        } finally {
             unsubscribe.run();
         }
     }
