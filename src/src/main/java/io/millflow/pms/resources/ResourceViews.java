@@ -131,4 +131,16 @@ public final class ResourceViews {
     /** Approved hours and their cost (hours × the rate taken at approval) of a project. */
     public record LabourCostView(UUID projectId, BigDecimal approvedHours, BigDecimal labourCost, List<PersonCost> byPerson) {
     }
+
+    /** A task the caller may book time on. */
+    public record BookableTask(UUID taskId, UUID projectId, String projectCode, int number, String name) {
+    }
+
+    /** A project to allocate people to. */
+    public record ProjectChoice(UUID id, String code, String name, String manager, String status) {
+    }
+
+    /** A department as the team form offers it. */
+    public record DepartmentRef(UUID id, String code, String name) {
+    }
 }

@@ -251,6 +251,20 @@ public class Timesheets {
         return new PageView<>(ids.stream().map(this::view).toList(), Math.max(page, 0), limit, total == null ? 0 : total);
     }
 
+    /** Open tasks of the projects the caller belongs to (or manages), to book time on; at most 500. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(ResourceRoles.INTERNAL)
+    public List<ResourceViews.BookableTask> bookableTasks() {
+        CurrentUser user = CurrentUser.get();
+        return jdbc.query("select t.id, p.id, p.code, t.number, t.name from task t join project p on p.id = t.project_id "
+                + "where t.status not in ('DONE', 'CANCELLED') and p.status <> 'CLOSED' and (p.manager = ? or t.assignee = ? "
+                + "or exists(select 1 from project_member m where m.project_id = p.id and m.username = ?)) "
+                + "order by (t.assignee = ?) desc nulls last, p.code, t.number limit 500",
+                (rs, n) -> new ResourceViews.BookableTask(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getInt(4), rs.getString(5)),
+                user.username(), user.username(), user.username(), user.username());
+    }
+
     private TimesheetView readable(UUID id, CurrentUser user) {
         TimesheetView ts = view(id);
         boolean projectManager = Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from timesheet_entry e "
