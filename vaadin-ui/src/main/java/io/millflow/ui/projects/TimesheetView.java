@@ -133,6 +133,7 @@ public class TimesheetView extends VerticalLayout {
         for (int i = 0; i < 7; i++) {
             BigDecimalField f = new BigDecimalField();
             f.setWidth("5.5em");
+            f.setManualValidation(true);
             f.addValueChangeListener(e -> updateTotals());
             fields[i] = f;
         }
