@@ -79,7 +79,10 @@ class ResourceBrowserTest {
         page.navigate(browsers.url("/timesheet"));
         assertThat(page.locator("#timesheet-status")).containsText("DRAFT");
         choose(page, "#timesheet-add-task", "Wiring " + fx.suffix());
+        page.locator("#timesheet-add").click();
+        assertThat(page.locator("#hours-0-0")).isVisible();
         choose(page, "#timesheet-add-task", "Testing " + fx.suffix());
+        page.locator("#timesheet-add").click();
         page.locator("#hours-0-0 input").fill("20");
         page.locator("#hours-1-0 input").fill("5");
         page.locator("#hours-1-2 input").fill("3.5");

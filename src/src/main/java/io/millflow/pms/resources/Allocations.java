@@ -211,15 +211,6 @@ public class Allocations {
         return new HeatmapView(mondays, rows);
     }
 
-    /** Projects that are not closed, to allocate people to. */
-    @Transactional(readOnly = true)
-    @PreAuthorize(ResourceRoles.ALLOCATORS)
-    public List<ResourceViews.ProjectChoice> projectChoices() {
-        return jdbc.query("select id, code, name, manager, status from project where status <> 'CLOSED' order by code",
-                (rs, n) -> new ResourceViews.ProjectChoice(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)));
-    }
-
     private PersonView person(AllocationCommand cmd) {
         if (cmd.personId() != null) {
             try {

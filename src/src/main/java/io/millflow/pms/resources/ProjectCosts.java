@@ -1,10 +1,8 @@
 package io.millflow.pms.resources;
 
+import io.millflow.pms.ProjectAccess;
 import io.millflow.pms.resources.ResourceViews.LabourCostView;
 import io.millflow.pms.resources.ResourceViews.PersonCost;
-import io.millflow.processes.Roles;
-import io.millflow.security.CurrentUser;
-import io.millflow.shared.ProblemException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -22,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectCosts {
 
     private final JdbcTemplate jdbc;
+    private final ProjectAccess access;
 
-    ProjectCosts(JdbcTemplate jdbc) {
+    ProjectCosts(JdbcTemplate jdbc, ProjectAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     /** Sum of approved hours × rate, two decimals. */
@@ -57,13 +57,6 @@ public class ProjectCosts {
     }
 
     private void checkRead(UUID projectId) {
-        CurrentUser user = CurrentUser.get();
-        boolean all = user.hasAnyRole(Roles.MANAGER, Roles.ADMIN);
-        Boolean visible = jdbc.queryForObject("select exists(select 1 from project p where p.id = ? and (? or p.manager = ? "
-                + "or exists(select 1 from project_member m where m.project_id = p.id and m.username = ?)))", Boolean.class,
-                projectId, all, user.username(), user.username());
-        if (!Boolean.TRUE.equals(visible)) {
-            throw new ProblemException.NotFound("No project " + projectId);
-        }
+        access.checkRead(projectId);
     }
 }

@@ -135,12 +135,4 @@ public final class ResourceViews {
     /** A task the caller may book time on. */
     public record BookableTask(UUID taskId, UUID projectId, String projectCode, int number, String name) {
     }
-
-    /** A project to allocate people to. */
-    public record ProjectChoice(UUID id, String code, String name, String manager, String status) {
-    }
-
-    /** A department as the team form offers it. */
-    public record DepartmentRef(UUID id, String code, String name) {
-    }
 }

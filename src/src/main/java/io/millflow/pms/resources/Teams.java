@@ -79,14 +79,6 @@ public class Teams {
                 .orElseThrow(() -> new ProblemException.NotFound("No team " + id));
     }
 
-    /** Departments to choose from (id, code, name). */
-    @Transactional(readOnly = true)
-    @PreAuthorize(ResourceRoles.INTERNAL)
-    public List<ResourceViews.DepartmentRef> departments() {
-        return jdbc.query("select id, code, name from department order by code",
-                (rs, n) -> new ResourceViews.DepartmentRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
-    }
-
     private void check(TeamCommand cmd, UUID self) {
         if (cmd.departmentId() != null && !exists("select exists(select 1 from department where id = ?)", cmd.departmentId())) {
             throw new InvalidInput("departmentId", "is not a known department");

@@ -1,6 +1,8 @@
 package io.millflow.pms.resources;
 
 import io.millflow.audit.AuditService;
+import io.millflow.pms.ProjectAccess;
+import io.millflow.pms.ProjectEvents;
 import io.millflow.pms.resources.ResourceViews.DayTotal;
 import io.millflow.pms.resources.ResourceViews.PersonView;
 import io.millflow.pms.resources.ResourceViews.TimesheetCommand;
@@ -53,13 +55,18 @@ public class Timesheets {
     private final People people;
     private final AuditService audit;
     private final RuntimeService runtime;
+    private final ProjectAccess access;
+    private final ProjectEvents events;
     private final Clock clock;
 
-    Timesheets(JdbcTemplate jdbc, People people, AuditService audit, RuntimeService runtime, Clock clock) {
+    Timesheets(JdbcTemplate jdbc, People people, AuditService audit, RuntimeService runtime, ProjectAccess access,
+            ProjectEvents events, Clock clock) {
         this.jdbc = jdbc;
         this.people = people;
         this.audit = audit;
         this.runtime = runtime;
+        this.access = access;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -165,6 +172,7 @@ public class Timesheets {
         Map<String, Object> change = snapshot(after);
         change.put("approver", approver == null ? Roles.MANAGER : approver);
         audit.record(user.username(), "SUBMITTED", ENTITY, id.toString(), Map.of("status", "DRAFT"), change);
+        announce(id, user.username());
         log.info("Timesheet {} of {} for the week of {} submitted ({} h), approver {}", id, ts.username(), ts.weekStart(),
                 ts.totalHours(), approver == null ? "any MANAGER" : approver);
         return after;
@@ -208,6 +216,7 @@ public class Timesheets {
         after.put("totalHours", ts.totalHours());
         audit.record(user.username(), approved ? "APPROVED" : "REJECTED", ENTITY, id.toString(),
                 Map.of("status", "SUBMITTED"), after);
+        announce(id, user.username());
     }
 
     /** One timesheet: its person's, or any for MANAGER and ADMIN; 404 otherwise. */
@@ -257,12 +266,12 @@ public class Timesheets {
     public List<ResourceViews.BookableTask> bookableTasks() {
         CurrentUser user = CurrentUser.get();
         return jdbc.query("select t.id, p.id, p.code, t.number, t.name from task t join project p on p.id = t.project_id "
-                + "where t.status not in ('DONE', 'CANCELLED') and p.status <> 'CLOSED' and (p.manager = ? or t.assignee = ? "
+                + "where t.status not in ('DONE', 'CANCELLED') and p.status <> 'CLOSED' and (p.manager = ? "
                 + "or exists(select 1 from project_member m where m.project_id = p.id and m.username = ?)) "
                 + "order by (t.assignee = ?) desc nulls last, p.code, t.number limit 500",
                 (rs, n) -> new ResourceViews.BookableTask(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getInt(4), rs.getString(5)),
-                user.username(), user.username(), user.username(), user.username());
+                user.username(), user.username(), user.username());
     }
 
     private TimesheetView readable(UUID id, CurrentUser user) {
@@ -276,13 +285,23 @@ public class Timesheets {
         return ts;
     }
 
-    /** The project of a task the user may book on (project member or manager; MANAGER and ADMIN any), or null. */
+    /** The project of a task the user may book on (a project they can read: member or manager; MANAGER, ADMIN any), or null. */
     private UUID visibleProjectOfTask(CurrentUser user, UUID taskId) {
-        boolean all = user.hasAnyRole(Roles.MANAGER, Roles.ADMIN);
-        return jdbc.query("select t.project_id from task t join project p on p.id = t.project_id where t.id = ? and "
-                + "(? or p.manager = ? or t.assignee = ? or exists(select 1 from project_member m where m.project_id = p.id "
-                + "and m.username = ?))", rs -> rs.next() ? rs.getObject(1, UUID.class) : null, taskId, all,
-                user.username(), user.username(), user.username());
+        UUID project;
+        try {
+            project = access.projectOfTask(taskId);
+        } catch (ProblemException.NotFound e) {
+            return null;
+        }
+        return access.canRead(user.username(), user.roles(), project) ? project : null;
+    }
+
+    /** Tells the open views of the timesheet's projects that their hours changed. */
+    private void announce(UUID id, String actor) {
+        for (UUID project : jdbc.queryForList("select distinct project_id from timesheet_entry where timesheet_id = ?",
+                UUID.class, id)) {
+            events.changed(project, ProjectEvents.TIMESHEET, null, actor);
+        }
     }
 
     private UUID idOf(UUID personId, LocalDate monday) {

@@ -18,13 +18,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.millflow.pms.ProjectStatus;
+import io.millflow.pms.ProjectSummary;
+import io.millflow.pms.Projects;
 import io.millflow.pms.resources.Allocations;
 import io.millflow.pms.resources.People;
 import io.millflow.pms.resources.ResourceViews.AllocationChange;
 import io.millflow.pms.resources.ResourceViews.AllocationCommand;
 import io.millflow.pms.resources.ResourceViews.AllocationView;
 import io.millflow.pms.resources.ResourceViews.PersonView;
-import io.millflow.pms.resources.ResourceViews.ProjectChoice;
 import io.millflow.pms.resources.WeekCapacity;
 import io.millflow.ui.MainLayout;
 import io.millflow.ui.Problems;
@@ -44,7 +46,7 @@ public class AllocationsView extends VerticalLayout {
 
     private final Allocations allocations;
     private final ComboBox<PersonView> person = new ComboBox<>("Person");
-    private final ComboBox<ProjectChoice> project = new ComboBox<>("Project");
+    private final ComboBox<ProjectSummary> project = new ComboBox<>("Project");
     private final DatePicker week = new DatePicker("Week of");
     private final BigDecimalField hours = new BigDecimalField("Hours");
     private final TextField note = new TextField("Note");
@@ -53,13 +55,14 @@ public class AllocationsView extends VerticalLayout {
     private final Grid<AllocationView> grid = new Grid<>(AllocationView.class, false);
     private AllocationView editing;
 
-    public AllocationsView(Allocations allocations, People people) {
+    public AllocationsView(Allocations allocations, People people, Projects projects) {
         this.allocations = allocations;
         person.setId("allocation-person");
         person.setItems(people.list(null, null));
         person.setItemLabelGenerator(p -> p.username() + (p.teamName() == null ? "" : " · " + p.teamName()));
         project.setId("allocation-project");
-        project.setItems(allocations.projectChoices());
+        project.setItems(projects.list(null, null, 0, 500).items().stream()
+                .filter(p -> p.status() != ProjectStatus.CLOSED).toList());
         project.setItemLabelGenerator(p -> p.code() + " · " + p.name());
         week.setId("allocation-week");
         week.setValue(WeekCapacity.monday(LocalDate.now()));

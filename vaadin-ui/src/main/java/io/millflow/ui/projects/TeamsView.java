@@ -13,7 +13,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.millflow.pms.resources.ResourceViews.DepartmentRef;
+import io.millflow.pms.DepartmentView;
+import io.millflow.pms.Departments;
 import io.millflow.pms.resources.ResourceViews.TeamCommand;
 import io.millflow.pms.resources.ResourceViews.TeamView;
 import io.millflow.pms.resources.Teams;
@@ -29,16 +30,16 @@ import java.util.List;
 @RolesAllowed("ADMIN")
 public class TeamsView extends VerticalLayout {
 
-    private static final DepartmentRef NO_DEPARTMENT = new DepartmentRef(null, "", "(no department)");
+    private static final DepartmentView NO_DEPARTMENT = new DepartmentView(null, "", "(no department)", null);
 
     private final Teams teams;
     private final Grid<TeamView> grid = new Grid<>(TeamView.class, false);
     private final TextField name = new TextField("Name");
-    private final Select<DepartmentRef> department = new Select<>();
+    private final Select<DepartmentView> department = new Select<>();
     private final TextField lead = new TextField("Lead (username)");
     private TeamView editing;
 
-    public TeamsView(Teams teams) {
+    public TeamsView(Teams teams, Departments departmentService) {
         this.teams = teams;
         grid.setId("team-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -48,9 +49,9 @@ public class TeamsView extends VerticalLayout {
         grid.addColumn(TeamView::memberCount).setHeader("People").setAutoWidth(true);
         grid.setHeight("360px");
         grid.addSelectionListener(e -> edit(e.getFirstSelectedItem().orElse(null)));
-        List<DepartmentRef> departments = new ArrayList<>();
+        List<DepartmentView> departments = new ArrayList<>();
         departments.add(NO_DEPARTMENT);
-        departments.addAll(teams.departments());
+        departments.addAll(departmentService.list());
         department.setLabel("Department");
         department.setId("team-department");
         department.setItems(departments);

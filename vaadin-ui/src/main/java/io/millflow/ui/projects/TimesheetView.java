@@ -61,6 +61,7 @@ public class TimesheetView extends VerticalLayout {
     private final Button save = new Button("Save", VaadinIcon.CHECK.create());
     private final Button submit = new Button("Submit for approval", VaadinIcon.PAPERPLANE.create());
     private final List<Row> rows = new ArrayList<>();
+    private HorizontalLayout addRow;
     private final Span[] totals = new Span[7];
     private io.millflow.pms.resources.ResourceViews.TimesheetView current;
 
@@ -89,21 +90,22 @@ public class TimesheetView extends VerticalLayout {
         addTask.setId("timesheet-add-task");
         addTask.setWidth("28em");
         addTask.setItemLabelGenerator(t -> t.projectCode() + " · T-" + t.number() + " · " + t.name());
-        addTask.addValueChangeListener(e -> {
-            if (e.getValue() != null && rows.stream().noneMatch(r -> r.task().taskId().equals(e.getValue().taskId()))) {
-                rows.add(new Row(e.getValue(), dayFields()));
+        Button add = new Button("Add", VaadinIcon.PLUS.create(), e -> {
+            BookableTask task = addTask.getValue();
+            if (task != null && rows.stream().noneMatch(r -> r.task().taskId().equals(task.taskId()))) {
+                rows.add(new Row(task, dayFields()));
                 render();
             }
-            if (e.getValue() != null) {
-                addTask.clear();
-            }
         });
+        add.setId("timesheet-add");
         save.setId("timesheet-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         submit.setId("timesheet-submit");
         submit.addClickListener(e -> submit());
-        add(top, decision, table, new HorizontalLayout(addTask), new HorizontalLayout(save, submit));
+        addRow = new HorizontalLayout(addTask, add);
+        addRow.setAlignItems(Alignment.BASELINE);
+        add(top, decision, table, addRow, new HorizontalLayout(save, submit));
         try {
             addTask.setItems(timesheets.bookableTasks());
             load(WeekCapacity.monday(week.getValue()));
@@ -187,7 +189,9 @@ public class TimesheetView extends VerticalLayout {
             table.add(new Paragraph(draft ? "No hours yet: add a task below." : "No hours."));
         }
         updateTotals();
-        addTask.setVisible(draft);
+        if (addRow != null) {
+            addRow.setVisible(draft);
+        }
         save.setEnabled(draft);
         submit.setEnabled(draft && current.id() != null && !current.entries().isEmpty());
     }
