@@ -221,6 +221,22 @@ class ResourceApiTest {
         assertThat(cells.get(2).get("allocatedHours").decimalValue()).isEqualByComparingTo("0");
         assertThat(cells.get(2).get("capacityHours").decimalValue()).isEqualByComparingTo("40");
 
+        // utilisation per team and week (for analytics)
+        Api.Response util = api.get("/api/v1/capacity/teams?from=" + W1 + "&weeks=3", manager);
+        assertThat(util.status()).as(util.raw()).isEqualTo(200);
+        JsonNode teamW2 = null;
+        for (JsonNode w : util.body()) {
+            if (teamId.equals(w.path("teamId").asText()) && W2.toString().equals(w.get("weekStart").asText())) {
+                teamW2 = w;
+            }
+        }
+        assertThat(teamW2).as(util.raw()).isNotNull();
+        assertThat(teamW2.get("people").asInt()).isEqualTo(1);
+        assertThat(teamW2.get("capacityHours").decimalValue()).isEqualByComparingTo("32");
+        assertThat(teamW2.get("allocatedHours").decimalValue()).isEqualByComparingTo("40");
+        assertThat(teamW2.get("bookedHours").decimalValue()).isEqualByComparingTo("0");
+        assertThat(teamW2.get("utilisation").decimalValue()).isEqualByComparingTo("0");
+
         // bad input and refusals
         Api.Response tuesday = allocate(personId, p1, W3.plusDays(1), "8");
         assertThat(tuesday.status()).as(tuesday.raw()).isEqualTo(400);
@@ -237,6 +253,7 @@ class ResourceApiTest {
         assertThat(byEmployee.status()).isEqualTo(403);
         assertThat(count("select count(*) from allocation where person_id = ?", UUID.fromString(personId))).isEqualTo(before);
         assertThat(api.get("/api/v1/capacity?weeks=2", employee).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/capacity/teams?weeks=2", employee).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/capacity?weeks=27", manager).status()).isEqualTo(400);
         // an employee reads only their own allocations
         Api.Response own = api.get("/api/v1/allocations?from=" + W1 + "&to=" + W3, employee);

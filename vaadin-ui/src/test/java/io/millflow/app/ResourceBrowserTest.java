@@ -89,7 +89,8 @@ class ResourceBrowserTest {
         page.locator("#hours-1-2 input").press("Tab");
         assertThat(page.locator("#total-0")).hasText("25 h");
         page.locator("#timesheet-save").click();
-        assertThat(page.locator("#error-notification")).containsText("at most 24 h");
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("at most 24 h")))
+                .isVisible();
         assertThat(page.locator("#hours-1-0")).hasAttribute("invalid", "");
         assertThat(jdbc.queryForObject("select count(*) from timesheet t join person p on p.id = t.person_id "
                 + "where p.username = ?", Long.class, worker)).isZero();

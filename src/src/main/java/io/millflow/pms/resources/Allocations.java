@@ -211,6 +211,48 @@ public class Allocations {
         return new HeatmapView(mondays, rows);
     }
 
+    /**
+     * Utilisation per team and week (for analytics): capacity and allocation of the team's active people from the
+     * heatmap, hours booked on their timesheets and approved. People without a team form a row with null team.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(ResourceRoles.PLANNERS)
+    public List<ResourceViews.TeamWeek> utilisation(LocalDate from, int weeks) {
+        HeatmapView map = heatmap(from, weeks, null);
+        LocalDate first = map.weeks().get(0);
+        LocalDate lastDay = first.plusWeeks(weeks).minusDays(1);
+        Map<String, BigDecimal[]> booked = new HashMap<>();
+        jdbc.query("select p.id, t.week_start, sum(e.hours), sum(case when t.status = 'APPROVED' then e.hours else 0 end) "
+                + "from timesheet t join person p on p.id = t.person_id join timesheet_entry e on e.timesheet_id = t.id "
+                + "where t.week_start between ? and ? group by p.id, t.week_start", rs -> {
+                    booked.put(rs.getObject(1, UUID.class) + "/" + rs.getDate(2).toLocalDate(),
+                            new BigDecimal[] {rs.getBigDecimal(3), rs.getBigDecimal(4)});
+                }, Date.valueOf(first), Date.valueOf(lastDay));
+        Map<UUID, UUID> teamOf = new HashMap<>();
+        jdbc.query("select id, team_id from person", rs -> {
+            teamOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        });
+        Map<String, ResourceViews.TeamWeek> byKey = new java.util.LinkedHashMap<>();
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        for (HeatmapRow row : map.rows()) {
+            UUID team = teamOf.get(row.personId());
+            for (HeatmapCell cell : row.cells()) {
+                String key = team + "/" + cell.weekStart();
+                BigDecimal[] hours = booked.getOrDefault(row.personId() + "/" + cell.weekStart(),
+                        new BigDecimal[] {zero, zero});
+                ResourceViews.TeamWeek before = byKey.getOrDefault(key, new ResourceViews.TeamWeek(team, row.teamName(),
+                        cell.weekStart(), 0, zero, zero, zero, zero, null));
+                BigDecimal capacity = before.capacityHours().add(cell.capacityHours());
+                BigDecimal bookedHours = before.bookedHours().add(hours[0]).setScale(2);
+                byKey.put(key, new ResourceViews.TeamWeek(team, row.teamName(), cell.weekStart(), before.people() + 1,
+                        capacity, before.allocatedHours().add(cell.allocatedHours()), bookedHours,
+                        before.approvedHours().add(hours[1]).setScale(2), capacity.signum() == 0 ? null
+                                : bookedHours.divide(capacity, 4, java.math.RoundingMode.HALF_UP)));
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
     private PersonView person(AllocationCommand cmd) {
         if (cmd.personId() != null) {
             try {

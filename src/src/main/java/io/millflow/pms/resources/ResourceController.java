@@ -179,6 +179,15 @@ class ResourceController {
         return allocations.heatmap(from, weeks, teamId);
     }
 
+    @GetMapping("/capacity/teams")
+    @Operation(summary = "Utilisation per team and week: capacity, allocated, booked and approved hours "
+            + "(MANAGER, DEPARTMENT_HEAD, ADMIN)")
+    List<ResourceViews.TeamWeek> teamUtilisation(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(defaultValue = "8") int weeks) {
+        return allocations.utilisation(from, weeks);
+    }
+
     @GetMapping("/projects/{id}/labour-cost")
     @Operation(summary = "Approved hours × rate of a project, per person too (who may read the project)")
     LabourCostView labourCost(@PathVariable UUID id) {

@@ -135,4 +135,12 @@ public final class ResourceViews {
     /** A task the caller may book time on. */
     public record BookableTask(UUID taskId, UUID projectId, String projectCode, int number, String name) {
     }
+
+    /**
+     * A team's week: capacity after holidays and allocated hours of its active people, hours booked on timesheets
+     * (any status) and approved; utilisation = booked ÷ capacity (null when capacity is zero).
+     */
+    public record TeamWeek(UUID teamId, String teamName, LocalDate weekStart, int people, BigDecimal capacityHours,
+            BigDecimal allocatedHours, BigDecimal bookedHours, BigDecimal approvedHours, BigDecimal utilisation) {
+    }
 }
