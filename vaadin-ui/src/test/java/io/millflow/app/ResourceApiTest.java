@@ -44,6 +44,8 @@ class ResourceApiTest {
     UserAccounts accounts;
     @Autowired
     HistoryService history;
+    @Autowired
+    io.millflow.pms.ProjectEvents events;
     Api api;
     String admin;
     String manager;
@@ -331,8 +333,14 @@ class ResourceApiTest {
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
         String id = saved.text("id");
 
+        java.util.List<io.millflow.pms.ProjectEvents.ProjectChange> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable unsubscribe = events.subscribe(changes::add);
         Api.Response submitted = api.post("/api/v1/timesheets/" + id + "/submit", token, Map.of());
         assertThat(submitted.status()).as(submitted.raw()).isEqualTo(200);
+        // open project views hear of it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> changes.stream()
+                .anyMatch(c -> c.projectId().equals(project) && "TIMESHEET".equals(c.kind()) && worker.equals(c.actor())));
+        unsubscribe.run();
         assertThat(submitted.text("status")).isEqualTo("SUBMITTED");
         // a submitted timesheet cannot be changed or submitted again
         assertThat(api.put("/api/v1/timesheets/me/" + W2, token, Map.of("entries", List.of())).status()).isEqualTo(409);

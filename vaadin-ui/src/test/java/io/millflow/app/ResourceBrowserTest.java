@@ -152,4 +152,29 @@ class ResourceBrowserTest {
         page.context().close();
         head.context().close();
     }
+
+    @Test
+    void anAdminKeepsTeamsAndPeople() {
+        String newcomer = fx.user("newbie");
+        String teamName = "Crew " + fx.suffix();
+        Page page = browsers.signIn("admin", Browsers.desktop());
+        page.navigate(browsers.url("/resources/teams"));
+        page.locator("#team-name input").fill(teamName);
+        page.locator("#team-lead input").fill("manager");
+        page.locator("#team-save").click();
+        assertThat(page.locator("#team-grid")).containsText(teamName);
+        assertThat(jdbc.queryForObject("select count(*) from audit_record a join team t on t.id::text = a.entity_id "
+                + "where a.entity_type = 'Team' and t.name = ?", Long.class, teamName)).isEqualTo(1);
+
+        page.navigate(browsers.url("/resources/people"));
+        page.locator("#person-username input").fill(newcomer);
+        page.locator("#person-capacity input").fill("30");
+        page.locator("#person-rate input").fill("42.50");
+        page.locator("#person-save").click();
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Saved")))
+                .isVisible();
+        assertThat(jdbc.queryForObject("select hourly_rate from person where username = ?", java.math.BigDecimal.class,
+                newcomer)).isEqualByComparingTo("42.50");
+        page.context().close();
+    }
 }
