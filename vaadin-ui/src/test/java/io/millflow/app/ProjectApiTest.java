@@ -381,6 +381,13 @@ class ProjectApiTest {
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(pdf, 0, big, 0, pdf.length);
         assertProblem(upload(t, "pms.alice", "big.pdf", "application/pdf", big));
+        // beyond the servlet's multipart limit the request never reaches the service: still a problem naming the file
+        byte[] huge = new byte[13 * 1024 * 1024];
+        System.arraycopy(pdf, 0, huge, 0, pdf.length);
+        HttpResponse<String> refused = upload(t, "pms.alice", "huge.pdf", "application/pdf", huge);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(Api.json().readTree(refused.body()).get("type").asText()).endsWith("/payload-too-large");
+        assertThat(Api.json().readTree(refused.body()).get("field").asText()).isEqualTo("file");
         assertThat(count("task_attachment")).isEqualTo(rows);
         assertThat(files()).isEqualTo(files);
         assertThat(count("audit_record")).isEqualTo(audit);
