@@ -38,6 +38,9 @@ final class ProcessTestEngine {
                 .addClasspathResource("bpmn/invoice-match-tolerance.dmn")
                 .addClasspathResource("bpmn/stock-replenishment.bpmn")
                 .addClasspathResource("bpmn/replenishment-auto-approval.dmn")
+                .addClasspathResource("bpmn/project-intake.bpmn")
+                .addClasspathResource("bpmn/task-approval.bpmn")
+                .addClasspathResource("bpmn/project-material-request.bpmn")
                 .deploy();
         return engine;
     }
