@@ -96,6 +96,8 @@ public final class Variables {
     public static final String MATERIAL_SHORT = "materialShort";
     /** Whether the shortfall has been requisitioned (boolean). */
     public static final String REQUISITION_RAISED = "requisitionRaised";
+    /** Number of the requisition raised for a material request's shortfall. */
+    public static final String REQUISITION_NUMBER = "requisitionNumber";
 
     private Variables() {
     }
