@@ -1,7 +1,7 @@
 package io.millflow.pms;
 
 import io.millflow.pms.ProjectRequestViews.ProjectRequestCommand;
-import io.millflow.pms.ProjectRequestViews.ProjectRequestView;
+import io.millflow.pms.ProjectRequestViews.RequestView;
 import io.millflow.shared.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,21 +35,21 @@ class ProjectRequestController {
 
     @PostMapping
     @Operation(summary = "Request a project; starts project-intake (approval by each involved department's head)")
-    ResponseEntity<ProjectRequestView> submit(@Valid @RequestBody ProjectRequestCommand body) {
-        ProjectRequestView v = requests.submit(body);
+    ResponseEntity<RequestView> submit(@Valid @RequestBody ProjectRequestCommand body) {
+        RequestView v = requests.submit(body);
         return ResponseEntity.created(URI.create("/api/v1/project-requests/" + v.id())).body(v);
     }
 
     @GetMapping
     @Operation(summary = "Requests you may read, newest first; paged")
-    PageView<ProjectRequestView> list(@RequestParam(required = false) ProjectRequestStatus status,
+    PageView<RequestView> list(@RequestParam(required = false) ProjectRequestStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return requests.list(status, page, size);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One request with its approvals")
-    ProjectRequestView get(@PathVariable UUID id) {
+    RequestView get(@PathVariable UUID id) {
         return requests.get(id);
     }
 }

@@ -43,7 +43,7 @@ public final class ProjectRequestViews {
             String decision, String decidedBy, Instant decidedAt, String comment) {
     }
 
-    public record ProjectRequestView(UUID id, String number, String code, String name, String description,
+    public record RequestView(UUID id, String number, String code, String name, String description,
             UUID departmentId, String departmentCode, List<UUID> involvedDepartmentIds, String manager,
             LocalDate startDate, LocalDate endDate, BigDecimal budget, String currency, String templateCode,
             String requestedBy, ProjectRequestStatus status, String rejectionReason, UUID projectId,

@@ -3,7 +3,7 @@ package io.millflow.pms;
 import io.millflow.audit.AuditService;
 import io.millflow.pms.ProjectRequestViews.ApprovalView;
 import io.millflow.pms.ProjectRequestViews.ProjectRequestCommand;
-import io.millflow.pms.ProjectRequestViews.ProjectRequestView;
+import io.millflow.pms.ProjectRequestViews.RequestView;
 import io.millflow.processes.ProcessKeys;
 import io.millflow.processes.Roles;
 import io.millflow.processes.Variables;
@@ -77,7 +77,7 @@ public class ProjectRequests {
     /** Submits a request and starts its approval; row, audit record and process commit together. */
     @Transactional
     @PreAuthorize(Departments.INTERNAL)
-    public ProjectRequestView submit(@Valid ProjectRequestCommand cmd) {
+    public RequestView submit(@Valid ProjectRequestCommand cmd) {
         CurrentUser user = CurrentUser.get();
         String code = cmd.code().strip().toUpperCase();
         if (cmd.endDate().isBefore(cmd.startDate())) {
@@ -143,7 +143,7 @@ public class ProjectRequests {
         vars.put(Variables.APPROVED, true);
         ProcessInstance pi = runtime.startProcessInstanceByKey(ProcessKeys.PROJECT_INTAKE, id.toString(), vars);
         jdbc.update("update project_request set process_instance_id = ? where id = ?", pi.getId(), id);
-        ProjectRequestView view = find(id);
+        RequestView view = find(id);
         audit.record(user.username(), "SUBMITTED", ENTITY, id.toString(), null, view);
         log.info("Project request {} ({}) by {}: approvals of {}", number, code, user.username(),
                 depts.stream().map(DepartmentView::code).toList());
@@ -153,8 +153,8 @@ public class ProjectRequests {
     /** One request: its requester, its approving heads, MANAGER and ADMIN; 404 for others. */
     @Transactional(readOnly = true)
     @PreAuthorize(Departments.INTERNAL)
-    public ProjectRequestView get(UUID id) {
-        ProjectRequestView view = find(id);
+    public RequestView get(UUID id) {
+        RequestView view = find(id);
         CurrentUser user = CurrentUser.get();
         if (!user.hasAnyRole(Roles.MANAGER, Roles.ADMIN) && !user.username().equals(view.requestedBy())
                 && view.approvals().stream().noneMatch(a -> user.username().equals(a.headUsername()))) {
@@ -166,7 +166,7 @@ public class ProjectRequests {
     /** Requests the caller may read (see {@link #get}), newest first, optionally of one status. */
     @Transactional(readOnly = true)
     @PreAuthorize(Departments.INTERNAL)
-    public PageView<ProjectRequestView> list(ProjectRequestStatus status, int page, int size) {
+    public PageView<RequestView> list(ProjectRequestStatus status, int page, int size) {
         CurrentUser user = CurrentUser.get();
         int limit = Math.min(Math.max(size, 1), PageView.MAX_SIZE);
         StringBuilder where = new StringBuilder(" where true");
@@ -220,7 +220,7 @@ public class ProjectRequests {
         if (!approved && (trimmed == null || trimmed.isEmpty())) {
             throw new ProblemException.InvalidInput("comment", "must give the reason of a rejection");
         }
-        ProjectRequestView before = find(id);
+        RequestView before = find(id);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("update project_request_approval set decision = ?, decided_by = ?, decided_at = ?, comment = ? "
                 + "where request_id = ? and position = ?", approved ? "APPROVED" : "REJECTED", user.username(), now,
@@ -259,7 +259,7 @@ public class ProjectRequests {
         if (!ProjectRequestStatus.APPROVED.name().equals(row.get("status"))) {
             throw new ProblemException.Conflict("Project request " + row.get("number") + " is " + row.get("status"));
         }
-        ProjectRequestView r = find(id);
+        RequestView r = find(id);
         String requester = r.requestedBy();
         List<MemberCommand> members = requester.equals(r.manager()) ? List.of()
                 : List.of(new MemberCommand(requester, ProjectRole.MEMBER));
@@ -302,8 +302,8 @@ public class ProjectRequests {
         return rows.get(0);
     }
 
-    private ProjectRequestView find(UUID id) {
-        List<ProjectRequestView> found = jdbc.query("select r.id, r.number, r.code, r.name, r.description, "
+    private RequestView find(UUID id) {
+        List<RequestView> found = jdbc.query("select r.id, r.number, r.code, r.name, r.description, "
                 + "r.department_id, d.code, r.manager, r.start_date, r.end_date, r.budget, r.currency, r.template_code, "
                 + "r.requested_by, r.status, r.rejection_reason, r.project_id, r.created_at, r.updated_at "
                 + "from project_request r join department d on d.id = r.department_id where r.id = ?",
@@ -311,7 +311,7 @@ public class ProjectRequests {
         if (found.isEmpty()) {
             throw notFound(id);
         }
-        ProjectRequestView h = found.get(0);
+        RequestView h = found.get(0);
         List<ApprovalView> approvals = jdbc.query("select a.position, a.department_id, d.code, a.head_username, "
                 + "a.decision, a.decided_by, a.decided_at, a.comment from project_request_approval a "
                 + "join department d on d.id = a.department_id where a.request_id = ? order by a.position",
@@ -320,14 +320,14 @@ public class ProjectRequests {
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)), id);
         List<UUID> involved = approvals.stream().map(ApprovalView::departmentId)
                 .filter(d -> !d.equals(h.departmentId())).toList();
-        return new ProjectRequestView(h.id(), h.number(), h.code(), h.name(), h.description(), h.departmentId(),
+        return new RequestView(h.id(), h.number(), h.code(), h.name(), h.description(), h.departmentId(),
                 h.departmentCode(), involved, h.manager(), h.startDate(), h.endDate(), h.budget(), h.currency(),
                 h.templateCode(), h.requestedBy(), h.status(), h.rejectionReason(), h.projectId(), h.createdAt(),
                 h.updatedAt(), approvals);
     }
 
-    private static ProjectRequestView head(ResultSet rs) throws SQLException {
-        return new ProjectRequestView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+    private static RequestView head(ResultSet rs) throws SQLException {
+        return new RequestView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), List.of(), rs.getString(8),
                 rs.getDate(9).toLocalDate(), rs.getDate(10).toLocalDate(), rs.getBigDecimal(11), rs.getString(12),
                 rs.getString(13), rs.getString(14), ProjectRequestStatus.valueOf(rs.getString(15)), rs.getString(16),
