@@ -37,9 +37,10 @@ public final class MaterialRequestViews {
             @Digits(integer = 7, fraction = 3, message = "must have at most 3 decimals") BigDecimal quantity) {
     }
 
+    /** A line; {@code openReservationIds} are the ims reservations that hold its stock now (what to pick). */
     public record LineView(UUID id, int lineNo, UUID itemId, String sku, String itemName, String unit,
             BigDecimal quantity, BigDecimal reservedQuantity, BigDecimal requisitionedQuantity,
-            BigDecimal issuedQuantity, BigDecimal issuedValue) {
+            BigDecimal issuedQuantity, BigDecimal issuedValue, List<UUID> openReservationIds) {
     }
 
     public record MaterialRequestView(UUID id, String number, UUID projectId, String projectCode, UUID taskId,

@@ -504,7 +504,16 @@ public class MaterialRequests {
                     (rs, n) -> new LineView(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class),
                             rs.getString(4), rs.getString(5), rs.getString(6), strip(rs.getBigDecimal(7)),
                             strip(rs.getBigDecimal(8)), strip(rs.getBigDecimal(9)), strip(rs.getBigDecimal(10)),
-                            rs.getBigDecimal(11)), h.id());
+                            rs.getBigDecimal(11), List.of()), h.id());
+            Map<UUID, List<UUID>> open = new LinkedHashMap<>();
+            jdbc.query("select r.line_id, r.reservation_id from material_request_reservation r join material_request_line l "
+                    + "on l.id = r.line_id where l.request_id = ? and r.status = 'OPEN' order by r.reservation_id", rs -> {
+                        open.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                                .add(rs.getObject(2, UUID.class));
+                    }, h.id());
+            lines = lines.stream().map(l -> new LineView(l.id(), l.lineNo(), l.itemId(), l.sku(), l.itemName(), l.unit(),
+                    l.quantity(), l.reservedQuantity(), l.requisitionedQuantity(), l.issuedQuantity(), l.issuedValue(),
+                    List.copyOf(open.getOrDefault(l.id(), List.of())))).toList();
             BigDecimal issued = lines.stream().map(LineView::issuedQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal value = lines.stream().map(LineView::issuedValue).reduce(BigDecimal.ZERO, BigDecimal::add);
             full.add(new MaterialRequestView(h.id(), h.number(), h.projectId(), h.projectCode(), h.taskId(),
