@@ -123,7 +123,7 @@ class MaterialPullTest {
         JsonNode task = pf.task(projectId, "manager", "Build the prototype", "employee", false);
         String taskId = task.get("id").asText();
 
-        Api.Response created = api.post("/api/v1/tasks/" + taskId + "/material-requests", token("employee"),
+        Api.Response created = api.post("/api/v1/project-tasks/" + taskId + "/material-requests", token("employee"),
                 request(wh.warehouseId(), bought.itemId(), 10));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String id = created.text("id");

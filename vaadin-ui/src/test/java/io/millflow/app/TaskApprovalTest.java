@@ -34,12 +34,12 @@ class TaskApprovalTest {
     }
 
     private Api.Response move(String taskId, String status) {
-        return api.post("/api/v1/tasks/" + taskId + "/move", pf.token("employee"), Map.of("status", status,
+        return api.post("/api/v1/project-tasks/" + taskId + "/move", pf.token("employee"), Map.of("status", status,
                 "boardRank", 0));
     }
 
     private String state(String taskId, String field) {
-        return api.get("/api/v1/tasks/" + taskId, pf.token("manager")).text(field);
+        return api.get("/api/v1/project-tasks/" + taskId, pf.token("manager")).text(field);
     }
 
     @Test
@@ -62,7 +62,7 @@ class TaskApprovalTest {
         assertThat(pf.decide("manager", approval, false, "The BOM is missing").status()).isEqualTo(204);
         assertThat(state(taskId, "status")).isEqualTo("IN_PROGRESS");
         assertThat(state(taskId, "approvalState")).isEqualTo("REJECTED");
-        Api.Response comments = api.get("/api/v1/tasks/" + taskId + "/comments", pf.token("employee"));
+        Api.Response comments = api.get("/api/v1/project-tasks/" + taskId + "/comments", pf.token("employee"));
         assertThat(comments.raw()).contains("The BOM is missing");
 
         assertThat(move(taskId, "DONE").text("status")).isEqualTo("IN_REVIEW");

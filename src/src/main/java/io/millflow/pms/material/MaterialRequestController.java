@@ -42,14 +42,14 @@ class MaterialRequestController {
         return created(requests.create(body.taskId(), body));
     }
 
-    @PostMapping("/api/v1/tasks/{taskId}/material-requests")
+    @PostMapping({"/api/v1/project-tasks/{taskId}/material-requests", "/api/v1/tasks/{taskId}/material-requests"})
     @Operation(summary = "Request materials for this task; 404 when its project is not visible to you")
     ResponseEntity<MaterialRequestView> createForTask(@PathVariable UUID taskId,
             @Valid @RequestBody MaterialRequestCommand body) {
         return created(requests.create(taskId, body));
     }
 
-    @GetMapping("/api/v1/tasks/{taskId}/material-requests")
+    @GetMapping({"/api/v1/project-tasks/{taskId}/material-requests", "/api/v1/tasks/{taskId}/material-requests"})
     @Operation(summary = "The material requests of a task, newest first, with quantities and issued value")
     List<MaterialRequestView> ofTask(@PathVariable UUID taskId) {
         return requests.ofTask(taskId);
