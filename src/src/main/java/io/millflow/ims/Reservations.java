@@ -106,9 +106,18 @@ public class Reservations {
         return tx.execute(status -> releaseNow(id, actor));
     }
 
-    /** {@link #consume} for services whose callers were authorised already (process workers); joins their transaction. */
-    public Posted consumeAs(UUID id, @Valid ConsumptionCommand cmd, String actor) {
-        return tx.execute(status -> consumeNow(id, cmd, actor));
+    /**
+     * {@link #consume} for services whose callers were authorised already (process workers); joins their transaction.
+     * Answers the issue document with the quantity and the ledger value it took.
+     */
+    public ReservationViews.Issued consumeAs(UUID id, @Valid ConsumptionCommand cmd, String actor) {
+        return tx.execute(status -> {
+            DocumentView doc = consumeNow(id, cmd, actor).document();
+            Map<String, Object> sums = jdbc.queryForMap("select coalesce(sum(quantity), 0) as quantity, "
+                    + "coalesce(sum(value), 0) as value from stock_move where document_id = ?", doc.id());
+            return new ReservationViews.Issued(doc, StockQueries.strip((BigDecimal) sums.get("quantity")),
+                    (BigDecimal) sums.get("value"));
+        });
     }
 
     private ReservationView reserveNow(ReservationCommand cmd, String actor) {

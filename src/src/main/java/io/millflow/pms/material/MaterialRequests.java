@@ -4,13 +4,12 @@ import io.millflow.audit.AuditService;
 import io.millflow.ims.MasterData;
 import io.millflow.ims.MasterDataViews.ItemView;
 import io.millflow.ims.ReservationViews.ConsumptionCommand;
+import io.millflow.ims.ReservationViews.Issued;
 import io.millflow.ims.ReservationViews.PurposeType;
 import io.millflow.ims.ReservationViews.ReservationCommand;
 import io.millflow.ims.ReservationViews.ReservationView;
 import io.millflow.ims.Reservations;
-import io.millflow.ims.StockPostings.Posted;
 import io.millflow.ims.StockQueries;
-import io.millflow.ims.StockViews.MoveView;
 import io.millflow.pms.ProjectAccess;
 import io.millflow.pms.ProjectEvents;
 import io.millflow.pms.material.MaterialRequestViews.LineCommand;
@@ -419,12 +418,10 @@ public class MaterialRequests {
                 + "where l.request_id = ? and r.status = 'OPEN' order by l.line_no, r.reservation_id", id);
         for (Map<String, Object> r : open) {
             UUID reservationId = (UUID) r.get("reservation_id");
-            Posted posted = reservations.consumeAs(reservationId, new ConsumptionCommand(null, "Material request "
+            Issued posted = reservations.consumeAs(reservationId, new ConsumptionCommand(null, "Material request "
                     + before.number() + " for task " + taskKey + " of project " + before.projectCode()), actor);
-            BigDecimal quantity = posted.document().lines().stream().map(MoveView::quantity)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal value = posted.document().lines().stream().map(MoveView::value)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal quantity = posted.quantity();
+            BigDecimal value = posted.value();
             jdbc.update("update material_request_reservation set status = 'CONSUMED', document_id = ?, value = ? "
                     + "where reservation_id = ?", posted.document().id(), value, reservationId);
             jdbc.update("update material_request_line set reserved_quantity = greatest(reserved_quantity - ?, 0), "
