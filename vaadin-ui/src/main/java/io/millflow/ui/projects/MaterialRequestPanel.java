@@ -83,6 +83,7 @@ public class MaterialRequestPanel extends VerticalLayout {
         } catch (RuntimeException e) {
             warehouse.setEnabled(false);
             item.setEnabled(false);
+            warehouse.setHelperText(Problems.message(e));
         }
         warehouse.setItemLabelGenerator(w -> w.code() + " · " + w.name());
         item.setItemLabelGenerator(i -> i.sku() + " · " + i.name() + " (" + i.baseUnit() + ")");

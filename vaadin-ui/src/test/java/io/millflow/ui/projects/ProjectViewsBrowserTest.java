@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * C's views in Chromium: an employee requests a project (Request a project → Project requests), the head sees it in
- * the inbox with its subject; and the task's Materials panel requests an item, shows it reserved and cancels it.
+ * the inbox with its subject; and the task's Materials panel (page task-materials) requests an item, shows it reserved
+ * and cancels it.
  */
 @AppTest
 class ProjectViewsBrowserTest {
@@ -48,15 +49,15 @@ class ProjectViewsBrowserTest {
     }
 
     private static void choose(Page page, String comboId, String text) {
-        page.locator(comboId + " input").click();
-        page.locator(comboId + " input").fill(text);
         try {
+            page.locator(comboId + " input").fill(text);
             page.locator("vaadin-combo-box-item:visible").filter(new Locator.FilterOptions().setHasText(text)).first()
                     .click();
         } catch (RuntimeException e) {
             java.nio.file.Path shot = java.nio.file.Path.of("target", "playwright", "choose-" + System.nanoTime() + ".png");
             page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
-            throw new AssertionError("No option " + text + " in " + comboId + "; see " + shot.toAbsolutePath(), e);
+            throw new AssertionError("No option " + text + " in " + comboId + " (" + page.locator(comboId).textContent()
+                    + ", disabled=" + page.locator(comboId).getAttribute("disabled") + "); see " + shot.toAbsolutePath(), e);
         }
     }
 
@@ -111,7 +112,7 @@ class ProjectViewsBrowserTest {
         String taskId = pf.task(projectId, "manager", "Assemble", "employee", false).get("id").asText();
 
         Page page = browsers().signIn("employee", Browsers.desktop());
-        page.navigate(browsers().url("/test/material-panel/" + taskId));
+        page.navigate(browsers().url("/task-materials/" + taskId));
         assertThat(page.locator("#material-cost")).containsText("0.00");
         choose(page, "#material-warehouse", "W" + wh.code());
         choose(page, "#material-item", sku);
