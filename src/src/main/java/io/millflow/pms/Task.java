@@ -53,6 +53,7 @@ class Task {
     private BigDecimal estimateHours;
     private String assignee;
     @ElementCollection
+    @org.hibernate.annotations.BatchSize(size = 1000)
     @CollectionTable(name = "task_label", joinColumns = @JoinColumn(name = "task_id"))
     @Column(name = "label")
     private Set<String> labels = new TreeSet<>();
