@@ -1,0 +1,6 @@
+package io.millflow.pms;
+
+import java.util.UUID;
+
+public record DepartmentView(UUID id, String code, String name, String headUsername) {
+}

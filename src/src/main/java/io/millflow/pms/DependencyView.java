@@ -1,0 +1,6 @@
+package io.millflow.pms;
+
+import java.util.UUID;
+
+public record DependencyView(UUID predecessorId, UUID successorId, DependencyKind kind, int lagDays) {
+}

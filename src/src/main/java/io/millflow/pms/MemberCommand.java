@@ -1,0 +1,4 @@
+package io.millflow.pms;
+
+public record MemberCommand(String username, ProjectRole role) {
+}

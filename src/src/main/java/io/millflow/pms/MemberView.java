@@ -1,0 +1,4 @@
+package io.millflow.pms;
+
+public record MemberView(String username, ProjectRole role) {
+}

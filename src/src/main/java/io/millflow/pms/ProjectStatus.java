@@ -1,0 +1,4 @@
+package io.millflow.pms;
+
+/** Life cycle of a project. */
+public enum ProjectStatus { PROPOSED, ACTIVE, ON_HOLD, CLOSED }

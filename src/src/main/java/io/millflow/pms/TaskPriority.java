@@ -1,0 +1,3 @@
+package io.millflow.pms;
+
+public enum TaskPriority { LOW, NORMAL, HIGH, URGENT }

@@ -1,0 +1,4 @@
+package io.millflow.pms;
+
+/** Column of a task on the board. */
+public enum TaskStatus { TODO, IN_PROGRESS, IN_REVIEW, DONE, CANCELLED }
