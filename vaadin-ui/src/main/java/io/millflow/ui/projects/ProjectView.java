@@ -160,7 +160,15 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
                 fillSelectedTab();
             }
         });
-        add(heading, facts, tabs);
+        HorizontalLayout top = new HorizontalLayout(heading);
+        top.setAlignItems(Alignment.BASELINE);
+        if (CurrentUser.get().hasAnyRole(Roles.MANAGER, Roles.DEPARTMENT_HEAD, Roles.ADMIN)) {
+            com.vaadin.flow.component.html.Anchor analyticsLink = new com.vaadin.flow.component.html.Anchor(
+                    "projects/analytics?project=" + project.code(), "Analytics");
+            analyticsLink.setId("project-analytics-link");
+            top.add(analyticsLink);
+        }
+        add(top, facts, tabs);
         refresh();
     }
 
