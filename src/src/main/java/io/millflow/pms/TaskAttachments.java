@@ -60,6 +60,11 @@ public class TaskAttachments {
         this.maxBytes = maxSize.toBytes();
     }
 
+    /** The folder the bytes are stored under. */
+    public Path storageRoot() {
+        return root;
+    }
+
     public long maxBytes() {
         return maxBytes;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.app.support.Api;
 import io.millflow.app.support.AppTest;
 import io.millflow.app.support.Tokens;
+import io.millflow.pms.TaskAttachments;
 import io.millflow.processes.Roles;
 import io.millflow.security.UserAccounts;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +30,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,14 +48,14 @@ class ProjectApiTest {
     JdbcTemplate jdbc;
     @Autowired
     UserAccounts accounts;
-    @Value("${millflow.data-dir}")
-    String dataDir;
+    @Autowired
+    TaskAttachments attachments;
     Api api;
 
     @BeforeEach
     void client() {
         api = new Api(port);
-        for (String u : List.of("pms.alice", "pms.bob", "pms.vera")) {
+        for (String u : List.of("pms.alice", "pms.bob", "pms.vera", "pms.carol")) {
             if (!accounts.exists(u)) {
                 accounts.create("test", u, "millflow", u, u + "@test.millflow.io", Set.of(Roles.EMPLOYEE));
             }
@@ -171,7 +171,8 @@ class ProjectApiTest {
             assertThat(sStart).isAfterOrEqualTo(min);
         }
         JsonNode schedule = gantt.get("schedule");
-        assertThat(schedule.get("criticalPath").size()).isGreaterThan(3);
+        // everything but the test plan is on the critical path (the template's offsets are tight)
+        assertThat(schedule.get("criticalPath")).hasSize(8);
         assertThat(schedule.get("criticalPath").get(0).asText()).isEqualTo(tasks.get(0).get("id").asText());
         // "Test plan" runs beside the design and has slack
         JsonNode testPlan = null;
@@ -220,7 +221,8 @@ class ProjectApiTest {
 
     @Test
     void membersSeeOnlyTheirProjectsViewersOnlyReadAndManagersSeeAll() {
-        String p1 = project(unique("A"), List.of(member("pms.alice", "MEMBER"), member("pms.vera", "VIEWER")));
+        String p1 = project(unique("A"), List.of(member("pms.alice", "MEMBER"), member("pms.vera", "VIEWER"),
+                member("pms.carol", "MEMBER")));
         String p2 = project(unique("B"), List.of(member("pms.bob", "MEMBER")));
         String t1 = createTask(p1, "pms.alice", "Alice's task", 0, 1);
         String t2 = createTask(p2, "pms.bob", "Bob's task", 0, 1);
@@ -261,7 +263,8 @@ class ProjectApiTest {
                 .status()).isEqualTo(403);
 
         // EMPLOYEE list shows only member projects; MANAGER and ADMIN see all
-        assertThat(codes(api.get("/api/v1/projects?size=500", token("pms.alice")).body()))
+        // (pms.carol is a member of P1 only; the demo project and other tests' projects stay hidden)
+        assertThat(codes(api.get("/api/v1/projects?size=500", token("pms.carol")).body()))
                 .containsExactly(code(p1));
         assertThat(codes(api.get("/api/v1/projects?size=500", token("manager")).body()))
                 .contains(code(p1), code(p2));
@@ -357,7 +360,8 @@ class ProjectApiTest {
         assertThat(a.get("contentType").asText()).isEqualTo("application/pdf");
         assertThat(a.get("sizeBytes").asLong()).isEqualTo(pdf.length);
         assertThat(audits("ATTACHMENT_ADDED", a.get("id").asText())).isEqualTo(1);
-        Path stored = Path.of(dataDir, "attachments", a.get("sha256").asText().substring(0, 2), a.get("id").asText());
+        Path stored = attachments.storageRoot().resolve(a.get("sha256").asText().substring(0, 2))
+                .resolve(a.get("id").asText());
         assertThat(Files.readAllBytes(stored)).isEqualTo(pdf);
         Api.Response download = api.get("/api/v1/project-tasks/" + t + "/attachments/" + a.get("id").asText(),
                 token("pms.alice"));
@@ -397,7 +401,7 @@ class ProjectApiTest {
     }
 
     long files() throws IOException {
-        Path root = Path.of(dataDir, "attachments");
+        Path root = attachments.storageRoot();
         if (!Files.exists(root)) {
             return 0;
         }
