@@ -21,8 +21,10 @@ public final class AnalyticsSources {
         BigDecimal labourCost(UUID projectId);
     }
 
-    /** Stock issued to a project and its tasks, per item, at ledger value (ims). */
+    /** Stock issued to a project and its tasks at ledger value (ims), in total and per item. */
     public interface MaterialsIssued {
+        BigDecimal issuedValue(UUID projectId);
+
         List<MaterialRow> materials(UUID projectId, String projectCode);
     }
 

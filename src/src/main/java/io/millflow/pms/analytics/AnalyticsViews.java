@@ -35,7 +35,8 @@ public final class AnalyticsViews {
 
     /**
      * Budget against actual cost: labour (approved timesheet hours × rate, from resources) + materials (issued
-     * stock at ledger value, from ims). A source that is not part of this build is reported as not known (0).
+     * stock at ledger value, from ims). A source not in this build, or one that does not show the project to the
+     * caller, is reported as not known (0).
      */
     public record BudgetRow(UUID projectId, String projectCode, String projectName, String currency, BigDecimal budget,
             BigDecimal labour, BigDecimal materials, BigDecimal actual, BigDecimal remaining, BigDecimal usedRate,

@@ -226,17 +226,34 @@ public class ProjectAnalytics {
     }
 
     private BudgetRow budgetRow(Project p) {
-        LabourCost l = labour.getIfAvailable();
-        MaterialsIssued m = materials.getIfAvailable();
-        BigDecimal labourCost = l == null ? BigDecimal.ZERO : money(l.labourCost(p.id()));
-        BigDecimal materialCost = m == null ? BigDecimal.ZERO
-                : money(m.materials(p.id(), p.code()).stream().map(MaterialRow::value)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add));
-        BigDecimal actual = labourCost.add(materialCost);
+        BigDecimal labourCost = figure(labour.getIfAvailable() == null ? null : () -> labour.getObject().labourCost(p.id()));
+        BigDecimal materialCost = figure(materials.getIfAvailable() == null ? null
+                : () -> materials.getObject().issuedValue(p.id()));
+        BigDecimal actual = nz(labourCost).add(nz(materialCost));
         BigDecimal budget = money(p.budget());
         BigDecimal used = budget.signum() == 0 ? null : actual.divide(budget, 4, RoundingMode.HALF_UP);
-        return new BudgetRow(p.id(), p.code(), p.name(), p.currency(), budget, labourCost, materialCost, actual,
-                budget.subtract(actual), used, l != null, m != null);
+        return new BudgetRow(p.id(), p.code(), p.name(), p.currency(), budget, money(labourCost), money(materialCost),
+                actual, budget.subtract(actual), used, labourCost != null, materialCost != null);
+    }
+
+    /**
+     * A figure from another capability, or null when that capability is not in the build or does not show it to
+     * the caller (its own visibility rule, e.g. a department head who is not a member of the project).
+     */
+    private static BigDecimal figure(java.util.function.Supplier<BigDecimal> source) {
+        if (source == null) {
+            return null;
+        }
+        try {
+            BigDecimal v = source.get();
+            return v == null ? BigDecimal.ZERO : v;
+        } catch (ProblemException.NotFound | org.springframework.security.access.AccessDeniedException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Materials issued per project in scope and item; empty when ims's query is not in this build. */
@@ -247,7 +264,11 @@ public class ProjectAnalytics {
         List<MaterialRow> rows = new ArrayList<>();
         for (Project p : projects(projectId)) {
             if (m != null) {
-                rows.addAll(m.materials(p.id(), p.code()));
+                try {
+                    rows.addAll(m.materials(p.id(), p.code()));
+                } catch (ProblemException.NotFound | org.springframework.security.access.AccessDeniedException e) {
+                    // not shown to this caller by the materials' own rule
+                }
             }
         }
         return rows;
