@@ -10,6 +10,8 @@ public final class ProcessKeys {
     /** Approval of a purchase order change that raises its total (business key = the change's id). */
     public static final String PURCHASE_ORDER_CHANGE = "purchase-order-change";
     public static final String STOCK_REPLENISHMENT = "stock-replenishment";
+    /** Approval of a submitted timesheet (business key = the timesheet's id). */
+    public static final String TIMESHEET_APPROVAL = "timesheet-approval";
 
     /** Decision keys; the file of a decision table may hold several decisions. */
     public static final String DECISION_APPROVAL_LEVELS = "purchase-approval-levels";

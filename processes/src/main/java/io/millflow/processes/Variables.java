@@ -67,6 +67,16 @@ public final class Variables {
     /** Number of proposals the last ordering step ordered (integer). */
     public static final String ORDERED_PROPOSALS = "orderedProposals";
 
+    // timesheet-approval (pms resources); the person is REQUESTER
+    /** UUID of the timesheet (string); also the business key. */
+    public static final String TIMESHEET_ID = "timesheetId";
+    /** Username of the project manager who approves, or null when any MANAGER does. */
+    public static final String APPROVER = "approver";
+    /** Monday of the timesheet's week (ISO date string). */
+    public static final String WEEK_START = "weekStart";
+    /** Hours booked in the timesheet (double). */
+    public static final String TOTAL_HOURS = "totalHours";
+
     private Variables() {
     }
 }

@@ -38,6 +38,7 @@ final class ProcessTestEngine {
                 .addClasspathResource("bpmn/invoice-match-tolerance.dmn")
                 .addClasspathResource("bpmn/stock-replenishment.bpmn")
                 .addClasspathResource("bpmn/replenishment-auto-approval.dmn")
+                .addClasspathResource("bpmn/timesheet-approval.bpmn")
                 .deploy();
         return engine;
     }

@@ -243,6 +243,8 @@ public class InboxView extends VerticalLayout {
             detail.add(PurchaseOrderTaskPanel.of(task, o, receipts, masterData, orders, suppliers, () -> refresh(null)));
         } else if (ProcessKeys.STOCK_REPLENISHMENT.equals(task.processKey())) {
             detail.add(ProposalsPanel.of(replenishmentRuns, UUID.fromString(task.businessKey())));
+        } else if (ProcessKeys.TIMESHEET_APPROVAL.equals(task.processKey())) {
+            detail.add(io.millflow.ui.projects.TimesheetTaskPanel.of(task.businessKey()));
         }
         detail.add(new Span("For " + String.join(", ", task.candidateGroups())
                 + (task.assignee() == null ? " · not claimed" : " · claimed by " + task.assignee())

@@ -88,6 +88,23 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Project analytics", io.millflow.ui.projects.AnalyticsView.class,
                     VaadinIcon.CHART.create()));
         }
+        // resources and timesheets (pms)
+        if (user.hasAnyRole(Roles.INTERNAL.toArray(String[]::new))) {
+            nav.addItem(new SideNavItem("My timesheet", io.millflow.ui.projects.TimesheetView.class,
+                    VaadinIcon.CLOCK.create()));
+        }
+        if (user.hasAnyRole(Roles.MANAGER, Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Allocations", io.millflow.ui.projects.AllocationsView.class,
+                    VaadinIcon.CALENDAR_USER.create()));
+        }
+        if (user.hasAnyRole(Roles.MANAGER, Roles.DEPARTMENT_HEAD, Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Capacity", io.millflow.ui.projects.CapacityHeatmapView.class,
+                    VaadinIcon.GRID_BIG.create()));
+        }
+        if (user.hasRole(Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Teams", io.millflow.ui.projects.TeamsView.class, VaadinIcon.GROUP.create()));
+            nav.addItem(new SideNavItem("People", io.millflow.ui.projects.PeopleView.class, VaadinIcon.USERS.create()));
+        }
         addToDrawer(nav);
         if (user.hasAnyRole(Roles.ADMIN, Roles.PROCESS_OWNER)) {
             addToDrawer(link("Cockpit (processes)", "/operaton/app/cockpit/default/"));
