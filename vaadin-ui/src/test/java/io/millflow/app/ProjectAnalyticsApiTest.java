@@ -192,4 +192,49 @@ class ProjectAnalyticsApiTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text("field")).isEqualTo("to");
     }
+
+    @Test
+    void labourInTheBudgetIsApprovedHoursTimesRateAndUtilisationIsThatOfResources() {
+        Fixture fx = fixture(jdbc, "nobody");
+        ProjectFixtures f = new ProjectFixtures(jdbc);
+        UUID task = jdbc.queryForObject("select id from task where project_id = ? and number = 1", UUID.class,
+                fx.projectId());
+        // a week long ago, so that no other timesheet of these people is in the way
+        LocalDate monday = LocalDate.of(2019, 1, 7).plusWeeks(ThreadLocalRandom.current().nextInt(0, 300));
+        f.timesheet("employee", monday, "APPROVED", new BigDecimal("40.00"), task, fx.projectId(),
+                new BigDecimal("3.75"), monday, monday.plusDays(1)); // 7.5 h × 40 = 300
+        f.timesheet("manager", monday, "SUBMITTED", new BigDecimal("50.00"), task, fx.projectId(),
+                new BigDecimal("3"), monday); // not approved: no cost
+        String token = Tokens.user(port, "manager");
+
+        JsonNode budget = api.get("/api/v1/analytics/budget?projectId=" + fx.projectId(), token).body().get(0);
+        assertThat(budget.path("labourKnown").asBoolean()).isTrue();
+        assertThat(budget.path("labour").decimalValue()).isEqualByComparingTo("300.00");
+        BigDecimal actual = new BigDecimal("300.00").add(budget.path("materials").decimalValue());
+        assertThat(budget.path("actual").decimalValue()).isEqualByComparingTo(actual);
+        assertThat(budget.path("remaining").decimalValue()).isEqualByComparingTo(new BigDecimal("1000.00").subtract(actual));
+        Api.Response labour = api.get("/api/v1/projects/" + fx.projectId() + "/labour-cost", token);
+        assertThat(labour.status()).as(labour.raw()).isEqualTo(200);
+        assertThat(labour.body().path("labourCost").decimalValue()).isEqualByComparingTo("300.00");
+
+        // utilisation: the same figures as resources' own per-team answer
+        LocalDate from = monday;
+        JsonNode ours = api.get("/api/v1/analytics/utilisation?from=" + from + "&to=" + from.plusDays(13), token).body();
+        JsonNode theirs = api.get("/api/v1/capacity/teams?from=" + from + "&weeks=2", token).body();
+        assertThat(ours).hasSize(theirs.size());
+        for (int i = 0; i < theirs.size(); i++) {
+            assertThat(ours.get(i).path("week").asText()).isEqualTo(theirs.get(i).path("weekStart").asText());
+            assertThat(ours.get(i).path("bookedHours").decimalValue())
+                    .isEqualByComparingTo(theirs.get(i).path("bookedHours").decimalValue());
+            assertThat(ours.get(i).path("capacityHours").decimalValue())
+                    .isEqualByComparingTo(theirs.get(i).path("capacityHours").decimalValue());
+        }
+        BigDecimal booked = BigDecimal.ZERO;
+        for (JsonNode r : ours) {
+            if (r.path("week").asText().equals(monday.toString())) {
+                booked = booked.add(r.path("bookedHours").decimalValue());
+            }
+        }
+        assertThat(booked).as("7.5 h approved + 3 h submitted booked in that week").isEqualByComparingTo("10.50");
+    }
 }

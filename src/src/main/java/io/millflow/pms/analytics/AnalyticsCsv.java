@@ -52,8 +52,10 @@ public final class AnalyticsCsv {
     }
 
     public static String utilisation(List<UtilisationRow> rows) {
-        StringBuilder out = line(new StringBuilder(), "team", "week", "capacity_hours", "booked_hours", "utilisation");
-        rows.forEach(r -> line(out, r.team(), r.week(), r.capacityHours(), r.bookedHours(), r.utilisation()));
+        StringBuilder out = line(new StringBuilder(), "team", "week", "capacity_hours", "allocated_hours", "booked_hours",
+                "utilisation");
+        rows.forEach(r -> line(out, r.team(), r.week(), r.capacityHours(), r.allocatedHours(), r.bookedHours(),
+                r.utilisation()));
         return out.toString();
     }
 

@@ -48,8 +48,11 @@ public final class AnalyticsViews {
             String unit, BigDecimal value) {
     }
 
-    /** A team's booked hours against its capacity in one ISO week (Monday). */
-    public record UtilisationRow(String team, LocalDate week, BigDecimal capacityHours, BigDecimal bookedHours,
-            BigDecimal utilisation) {
+    /**
+     * A team in one ISO week (Monday): capacity after holidays, hours allocated to projects, hours booked on
+     * timesheets; utilisation = booked / capacity.
+     */
+    public record UtilisationRow(String team, LocalDate week, BigDecimal capacityHours, BigDecimal allocatedHours,
+            BigDecimal bookedHours, BigDecimal utilisation) {
     }
 }

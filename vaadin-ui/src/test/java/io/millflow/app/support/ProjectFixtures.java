@@ -52,4 +52,21 @@ public final class ProjectFixtures {
                 Timestamp.from(createdAt));
         return id;
     }
+
+    /**
+     * A timesheet of {@code username} (a person in resources) for the week starting {@code monday}, with one entry of
+     * {@code hours} on each of {@code days} for the task; {@code rate} is the hourly rate it was approved at.
+     */
+    public UUID timesheet(String username, LocalDate monday, String status, BigDecimal rate, UUID taskId,
+            UUID projectId, BigDecimal hours, LocalDate... days) {
+        UUID person = jdbc.queryForObject("select id from person where username = ?", UUID.class, username);
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into timesheet (id, person_id, week_start, status, hourly_rate, created_at, updated_at,"
+                + " version) values (?,?,?,?,?,now(),now(),0)", id, person, monday, status, rate);
+        for (LocalDate day : days) {
+            jdbc.update("insert into timesheet_entry (id, timesheet_id, task_id, project_id, day, hours) values (?,?,?,?,?,?)",
+                    UUID.randomUUID(), id, taskId, projectId, day, hours);
+        }
+        return id;
+    }
 }
