@@ -71,17 +71,21 @@ public class Projects {
         if (projects.existsByCode(code)) {
             throw new ProblemException.Conflict("A project with code " + code + " exists already");
         }
-        return doCreate(c, CurrentUser.get().username());
+        return doCreate(c, CurrentUser.get().username(), ProjectStatus.ACTIVE);
     }
 
-    /** For the intake process' worker (no permission check): returns the existing project when the code is taken. */
+    /**
+     * For the intake process' worker (no permission check): creates the project PROPOSED (the manager's kick-off
+     * activates it); returns the existing project when the code is taken.
+     */
     @Transactional
     public ProjectView createForIntake(ProjectCommand c, String actor) {
         String code = code(c.code());
-        return projects.findByCode(code).map(this::view).orElseGet(() -> doCreate(c, actor));
+        return projects.findByCode(code).map(this::view)
+                .orElseGet(() -> doCreate(c, actor, ProjectStatus.PROPOSED));
     }
 
-    private ProjectView doCreate(ProjectCommand c, String actor) {
+    private ProjectView doCreate(ProjectCommand c, String actor, ProjectStatus status) {
         String code = code(c.code());
         ProjectTemplate template = null;
         if (c.templateCode() != null && !c.templateCode().isBlank()) {
@@ -89,7 +93,7 @@ public class Projects {
                     .orElseThrow(() -> new ProblemException.InvalidInput("templateCode",
                             "no template " + c.templateCode()));
         }
-        Project p = new Project(code, ProjectStatus.ACTIVE, template == null ? null : template.getId(), actor,
+        Project p = new Project(code, status, template == null ? null : template.getId(), actor,
                 clock.instant());
         apply(p, c);
         List<MemberCommand> wanted = c.members() == null ? List.of() : c.members();

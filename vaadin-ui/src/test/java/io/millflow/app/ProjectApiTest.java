@@ -483,4 +483,41 @@ class ProjectApiTest {
         assertThat(api.post("/api/v1/project-tasks/" + t + "/move", token("pms.alice"), Map.of("status", "DONE")).status())
                 .isEqualTo(409);
     }
+
+    // ------------------------------------------------------------------ departments, templates, OpenAPI
+
+    @Test
+    void adminsKeepDepartmentsManagersKeepTemplatesAndTheApiIsDescribed() {
+        String code = unique("D");
+        assertThat(api.post("/api/v1/departments", token("manager"), Map.of("code", code, "name", "x")).status())
+                .isEqualTo(403);
+        Api.Response dept = api.post("/api/v1/departments", token("admin"),
+                Map.of("code", code, "name", "Dept " + code, "headUsername", "head"));
+        assertThat(dept.status()).as(dept.raw()).isEqualTo(201);
+        assertThat(audits("DEPARTMENT_CREATED", dept.text("id"))).isEqualTo(1);
+        badInput(api.post("/api/v1/departments", token("admin"), Map.of("code", unique("D"), "name", "x",
+                "headUsername", "no-such-user")), "headUsername");
+
+        JsonNode template = api.get("/api/v1/project-templates/PRODUCT-INTRO", token("employee")).body();
+        assertThat(template.get("tasks")).hasSize(9);
+        Map<String, Object> line = new HashMap<>(Map.of("name", "one", "offsetDays", 0, "durationDays", 2,
+                "milestone", false));
+        Map<String, Object> body = Map.of("code", unique("TPL"), "name", "t", "tasks", List.of(line, line),
+                "dependencies", List.of(Map.of("predecessor", 1, "successor", 2, "kind", "FS", "lagDays", 0),
+                        Map.of("predecessor", 2, "successor", 1, "kind", "SS", "lagDays", 0)));
+        assertThat(api.post("/api/v1/project-templates", token("employee"), body).status()).isEqualTo(403);
+        long templates = count("project_template");
+        badInput(api.post("/api/v1/project-templates", token("manager"), body), "dependencies[1]");
+        assertThat(count("project_template")).isEqualTo(templates);
+
+        JsonNode paths = api.get("/v3/api-docs", null).body().get("paths");
+        for (String path : List.of("/api/v1/projects", "/api/v1/projects/{id}/members", "/api/v1/projects/{id}/tasks",
+                "/api/v1/project-tasks/{id}", "/api/v1/project-tasks/{id}/move", "/api/v1/project-tasks/{id}/schedule",
+                "/api/v1/projects/{id}/dependencies", "/api/v1/projects/{id}/schedule", "/api/v1/projects/{id}/gantt",
+                "/api/v1/project-tasks/{id}/comments", "/api/v1/project-tasks/{id}/attachments",
+                "/api/v1/project-tasks/{id}/history", "/api/v1/me/tasks", "/api/v1/departments",
+                "/api/v1/project-templates")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
 }

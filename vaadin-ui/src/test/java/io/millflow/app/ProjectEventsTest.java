@@ -35,7 +35,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /**
  * Project changes are announced to every node (NOTIFY on millflow_pms, delivered on commit, not for refused
  * changes); moving a task that needs approval to DONE publishes TaskCompletionRequested, and the decision finishes
- * or reopens it.
+ * or reopens it; the intake worker's project creation is idempotent and leaves the project PROPOSED.
  */
 @AppTest
 @RecordApplicationEvents
@@ -143,5 +143,23 @@ class ProjectEventsTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_record where entity_id = ? and action in "
                 + "('TASK_APPROVED', 'TASK_REJECTED')", Long.class, t.id().toString())).isEqualTo(2);
         assertThat(tasks.history(t.id())).extracting(h -> h.field()).contains("approvalState", "status");
+    }
+
+    @Test
+    void theIntakeCreatesAProposedProjectFromTheTemplateOnceWithoutASignedInUser() {
+        SecurityContextHolder.clearContext();
+        DepartmentView eng = departments.byCode("ENG").orElseThrow();
+        LocalDate start = LocalDate.of(2026, 5, 4);
+        ProjectCommand request = new ProjectCommand("IN" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(),
+                "From intake", null, eng.id(), List.of(), "manager", start, start.plusDays(60), BigDecimal.TEN, "EUR",
+                "PRODUCT-INTRO", List.of());
+        ProjectView first = projects.createForIntake(request, "worker");
+        ProjectView again = projects.createForIntake(request, "worker");
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(first.status()).isEqualTo(io.millflow.pms.ProjectStatus.PROPOSED);
+        assertThat(jdbc.queryForObject("select count(*) from task where project_id = ?", Long.class, first.id()))
+                .isEqualTo(9);
+        assertThat(jdbc.queryForObject("select count(*) from audit_record where action = 'PROJECT_CREATED' and "
+                + "entity_id = ?", Long.class, first.id().toString())).isEqualTo(1);
     }
 }
