@@ -2,11 +2,13 @@
  * <millflow-gantt>: a Gantt chart (frappe-gantt 1.x) in shadow DOM.
  *
  * Properties: tasks (GanttBar[], dates 'yyyy-mm-dd', end inclusive), revision (bumped by the server on every
- * setTasks so that re-sending an equal list still redraws), viewMode ('Day' | 'Week' | 'Month'), readonly.
+ * setTasks so that re-sending an equal list still redraws), ackSeq (the seq of the last date change the server had
+ * received when it sent these tasks: later changes are kept on top), viewMode ('Day' | 'Week' | 'Month'), readonly.
+ * New tasks arriving while a bar is being dragged are drawn when the mouse is released.
  *
  * Dragging or resizing a bar fires one 'millflow-gantt-date-change' event per changed bar when the mouse is released
  * (frappe reports every intermediate position while dragging; those are collected and only the last is sent), with
- * detail {taskId, start, end}: dates 'yyyy-mm-dd', end inclusive (frappe's own end is exclusive: the moment after the
+ * detail {taskId, start, end, seq}: dates 'yyyy-mm-dd', end inclusive (frappe's own end is exclusive: the moment after the
  * last day). A click on a bar (not ending a drag) fires 'millflow-gantt-bar-click' with detail {taskId}.
  *
  * Sets data-rendered="true" once drawn and data-bars="<n>"; frappe renders each bar as g.bar-wrapper[data-id].
@@ -123,12 +125,20 @@ export class MillflowGantt extends LitElement {
   @property({ type: Number }) revision = 0;
   @property() viewMode = 'Day';
   @property({ type: Boolean, reflect: true }) readonly = false;
+  @property({ type: Number }) ackSeq = 0;
 
   private gantt?: FrappeGantt;
   private GanttClass?: GanttConstructor;
   /** Bar positions reported while a drag is in progress, sent when the mouse is released. */
   private readonly pending = new Map<string, { start: string; end: string }>();
   private justDragged = false;
+  private seq = 0;
+  /** Changes sent to the server and not yet reflected in the tasks it sent, by task id. */
+  private readonly unacked = new Map<string, { seq: number; start: string; end: string }>();
+  /** The mouse is down in the chart (a drag may be under way): redraws wait for its release. */
+  private mouseDown = false;
+  private redrawWaiting = false;
+  private readonly onMouseDown = () => (this.mouseDown = true);
   /** Drawn while hidden (e.g. an inactive tab): frappe measures labels, so draw again once visible. */
   private drawnHidden = false;
   private readonly onMouseUp = () => this.flush();
@@ -146,12 +156,14 @@ export class MillflowGantt extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('mouseup', this.onMouseUp);
+    this.addEventListener('mousedown', this.onMouseDown);
     this.resizeObserver.observe(this);
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('mouseup', this.onMouseUp);
+    this.removeEventListener('mousedown', this.onMouseDown);
     this.resizeObserver.disconnect();
   }
 
@@ -176,13 +188,19 @@ export class MillflowGantt extends LitElement {
         return;
       }
       this.gantt = new this.GanttClass(box, tasks, this.options(mode));
-    } else if (changed.has('readonly') || changed.has('viewMode')) {
-      this.gantt.update_options({ readonly: this.readonly, view_mode: mode });
-      if (changed.has('tasks') || changed.has('revision')) {
+    } else {
+      if (changed.has('readonly')) {
+        // frappe rebuilds its options from the constructor's: pass the current view mode along
+        this.gantt.update_options({ readonly: this.readonly, view_mode: mode });
+      }
+      if ((changed.has('tasks') || changed.has('revision')) && this.mouseDown) {
+        this.redrawWaiting = true; // redrawing now would drop the bar being dragged
+      } else if (changed.has('tasks') || changed.has('revision')) {
         this.refreshKeepingScroll(tasks);
       }
-    } else if (changed.has('tasks') || changed.has('revision')) {
-      this.refreshKeepingScroll(tasks);
+      if (changed.has('viewMode')) {
+        this.gantt.change_view_mode(mode); // scrolls to the first bar: pixel offsets differ between modes
+      }
     }
     this.markRendered(tasks.length);
   }
@@ -226,16 +244,22 @@ export class MillflowGantt extends LitElement {
   }
 
   private flush(): void {
-    if (this.pending.size === 0) {
-      return;
-    }
+    this.mouseDown = false;
     const changes = [...this.pending.entries()];
     this.pending.clear();
-    this.justDragged = true;
-    setTimeout(() => (this.justDragged = false), 0);
-    this.gantt?.hide_popup();
-    for (const [taskId, { start, end }] of changes) {
-      this.dispatchEvent(new CustomEvent('millflow-gantt-date-change', { detail: { taskId, start, end } }));
+    if (changes.length > 0) {
+      this.justDragged = true;
+      setTimeout(() => (this.justDragged = false), 0);
+      this.gantt?.hide_popup();
+      for (const [taskId, { start, end }] of changes) {
+        this.seq = Math.max(this.seq, Number(this.ackSeq) || 0) + 1;
+        this.unacked.set(taskId, { seq: this.seq, start, end });
+        this.dispatchEvent(new CustomEvent('millflow-gantt-date-change', { detail: { taskId, start, end, seq: this.seq } }));
+      }
+    }
+    if (this.redrawWaiting && this.gantt) {
+      this.redrawWaiting = false;
+      this.refreshKeepingScroll(this.frappeTasks());
     }
   }
 
@@ -272,16 +296,27 @@ export class MillflowGantt extends LitElement {
   private frappeTasks(): Record<string, unknown>[] {
     const tasks = Array.isArray(this.tasks) ? this.tasks : [];
     const ids = new Set(tasks.map((t) => String(t.id)));
-    // frappe mutates its task objects: hand it copies.
-    return tasks.map((t) => ({
-      id: String(t.id),
-      name: t.name ?? '',
-      start: t.start,
-      end: t.milestone ? t.start : t.end,
-      progress: Math.max(0, Math.min(100, Number(t.progress) || 0)),
-      dependencies: (t.dependencies ?? []).map(String).filter((d) => ids.has(d)).join(','),
-      custom_class: `mf-${t.milestone ? 'milestone' : 'task'}${t.critical ? '-critical' : ''}`,
-    }));
+    const acked = Number(this.ackSeq) || 0;
+    for (const [id, change] of [...this.unacked]) {
+      if (change.seq <= acked) {
+        this.unacked.delete(id);
+      }
+    }
+    // frappe mutates its task objects: hand it copies (with the changes the server has not seen yet).
+    return tasks.map((t) => {
+      const mine = this.unacked.get(String(t.id));
+      const start = mine?.start ?? t.start;
+      const end = mine?.end ?? t.end;
+      return {
+        id: String(t.id),
+        name: t.name ?? '',
+        start,
+        end: t.milestone ? start : end,
+        progress: Math.max(0, Math.min(100, Number(t.progress) || 0)),
+        dependencies: (t.dependencies ?? []).map(String).filter((d) => ids.has(d)).join(','),
+        custom_class: `mf-${t.milestone ? 'milestone' : 'task'}${t.critical ? '-critical' : ''}`,
+      };
+    });
   }
 }
 

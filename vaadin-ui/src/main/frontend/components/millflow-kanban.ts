@@ -3,11 +3,14 @@
  *
  * Properties: columns ({id, title}[]), cards ({id, columnId, rank, title, subtitle, badge}[]; a column shows its
  * cards by rank, cards of unknown columns are not shown), revision (bumped by the server on every setCards, so that
- * re-sending the same cards redraws — e.g. to snap a refused move back), readonly.
+ * re-sending the same cards redraws — e.g. to snap a refused move back), ackSeq (the seq of the last move the server
+ * had received when it sent these cards), readonly.
  *
  * A move is shown at once (optimistic) and fires 'millflow-kanban-card-moved' with detail
- * {cardId, fromColumnId, toColumnId, toIndex}: toIndex is the card's position in the target column after the move
- * (0 = top). Dropping a card where it was fires nothing. 'millflow-kanban-card-click' {cardId}: click or Enter.
+ * {cardId, fromColumnId, toColumnId, toIndex, seq}: toIndex is the card's position in the target column after the
+ * move (0 = top), seq numbers the moves. Cards sent before the server saw a move (seq > ackSeq) get the moves the
+ * server has not seen replayed on top, so a late answer to an earlier move does not undo a later one.
+ * Dropping a card where it was fires nothing. 'millflow-kanban-card-click' {cardId}: click or Enter.
  *
  * Keyboard: Tab to a card; Arrow keys move the focus; Alt+ArrowLeft/Right moves the card to the previous/next column
  * (same position, or last), Alt+ArrowUp/Down moves it within its column. Moves are announced in a live region.
@@ -58,6 +61,8 @@ export class MillflowKanban extends LitElement {
       display: flex;
       flex-direction: column;
       min-height: 120px;
+      max-height: 100%;
+      box-sizing: border-box;
       background: var(--lumo-contrast-5pct, #f3f4f6);
       border-radius: var(--lumo-border-radius-l, 8px);
       border: 2px solid transparent;
@@ -89,6 +94,7 @@ export class MillflowKanban extends LitElement {
       flex-direction: column;
       gap: var(--lumo-space-s, 0.5rem);
       min-height: 48px;
+      overflow-y: auto;
     }
     .card {
       position: relative;
@@ -136,6 +142,7 @@ export class MillflowKanban extends LitElement {
   @property({ attribute: false }) cards: KanbanCard[] = [];
   @property({ type: Number }) revision = 0;
   @property({ type: Boolean, reflect: true }) readonly = false;
+  @property({ type: Number }) ackSeq = 0;
 
   /** Card ids per column, in display order; the client's (possibly optimistic) state. */
   @state() private order = new Map<string, string[]>();
@@ -143,6 +150,11 @@ export class MillflowKanban extends LitElement {
   @state() private dropTarget?: { columnId: string; index: number };
   @state() private announcement = '';
   private byId = new Map<string, KanbanCard>();
+  private seq = 0;
+  /** Moves sent to the server and not yet reflected in the cards it sent. */
+  private unacked: { seq: number; cardId: string; toColumnId: string; toIndex: number }[] = [];
+  /** The card that has the focus, so that it keeps it when a server update redraws it elsewhere. */
+  private focusedCard?: string;
 
   protected willUpdate(changed: PropertyValues): void {
     if (changed.has('cards') || changed.has('columns') || changed.has('revision')) {
@@ -152,6 +164,24 @@ export class MillflowKanban extends LitElement {
 
   protected updated(): void {
     this.setAttribute('data-rendered', 'true');
+    const root = this.renderRoot as ShadowRoot;
+    if (this.focusedCard && !root.activeElement && document.activeElement === document.body) {
+      this.focusCard(this.focusedCard);
+    }
+  }
+
+  private onFocusIn(e: FocusEvent): void {
+    this.focusedCard = (e.target as HTMLElement).closest<HTMLElement>('li[data-card-id]')?.dataset.cardId;
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    const left = e.target as HTMLElement;
+    // an element removed by a redraw loses the focus too: keep the card then, to focus it again
+    queueMicrotask(() => {
+      if (left.isConnected || e.relatedTarget) {
+        this.focusedCard = undefined;
+      }
+    });
   }
 
   private rebuild(): void {
@@ -165,13 +195,41 @@ export class MillflowKanban extends LitElement {
     for (const { card } of sorted) {
       order.get(String(card.columnId))?.push(String(card.id));
     }
-    this.order = order;
+    const acked = Number(this.ackSeq) || 0;
+    this.unacked = this.unacked.filter((m) => m.seq > acked);
+    let replayed = order;
+    for (const m of this.unacked) {
+      replayed = MillflowKanban.moved(replayed, m.cardId, m.toColumnId, m.toIndex)?.order ?? replayed;
+    }
+    this.order = replayed;
+  }
+
+  /** The order with the card moved, or undefined when the card or column is unknown or nothing changes. */
+  private static moved(order: Map<string, string[]>, cardId: string, toColumnId: string, toIndex: number) {
+    let fromColumnId: string | undefined;
+    for (const [columnId, ids] of order) {
+      if (ids.includes(cardId)) {
+        fromColumnId = columnId;
+      }
+    }
+    if (fromColumnId === undefined || !order.has(toColumnId)) {
+      return undefined;
+    }
+    const fromIndex = order.get(fromColumnId)!.indexOf(cardId);
+    const next = new Map([...order].map(([k, v]) => [k, v.filter((id) => id !== cardId)]));
+    const list = next.get(toColumnId)!;
+    const index = Math.max(0, Math.min(toIndex, list.length));
+    if (fromColumnId === toColumnId && index === fromIndex) {
+      return undefined;
+    }
+    list.splice(index, 0, cardId);
+    return { order: next, fromColumnId, index, size: list.length };
   }
 
   render() {
     const columns = Array.isArray(this.columns) ? this.columns : [];
     return html`
-      <div class="board">
+      <div class="board" @focusin=${this.onFocusIn} @focusout=${this.onFocusOut}>
         ${repeat(columns, (c) => c.id, (c) => this.renderColumn(c))}
       </div>
       <p id="help" class="sr-only">Alt and arrow keys move the card between and within columns.</p>
@@ -299,24 +357,18 @@ export class MillflowKanban extends LitElement {
 
   /** Moves a card on the client (optimistic) and tells the server. */
   private move(cardId: string, toColumnId: string, toIndex: number, keyboard: boolean): void {
-    const fromColumnId = this.columnOf(cardId);
-    const target = this.order.get(toColumnId);
-    if (fromColumnId === undefined || !target) {
+    const result = MillflowKanban.moved(this.order, cardId, toColumnId, toIndex);
+    if (!result) {
       return;
     }
-    const fromIndex = this.order.get(fromColumnId)!.indexOf(cardId);
-    const order = new Map([...this.order].map(([k, v]) => [k, v.filter((id) => id !== cardId)]));
-    const list = order.get(toColumnId)!;
-    const index = Math.max(0, Math.min(toIndex, list.length));
-    if (fromColumnId === toColumnId && index === fromIndex) {
-      return;
-    }
-    list.splice(index, 0, cardId);
+    const { order, fromColumnId, index, size } = result;
     this.order = order;
+    this.seq = Math.max(this.seq, Number(this.ackSeq) || 0) + 1;
+    this.unacked.push({ seq: this.seq, cardId, toColumnId, toIndex: index });
     const column = this.columns.find((c) => c.id === toColumnId);
     const title = this.byId.get(cardId)?.title ?? cardId;
-    this.announcement = `${title} moved to ${column?.title ?? toColumnId}, position ${index + 1} of ${list.length}`;
-    this.fire('millflow-kanban-card-moved', { cardId, fromColumnId, toColumnId, toIndex: index });
+    this.announcement = `${title} moved to ${column?.title ?? toColumnId}, position ${index + 1} of ${size}`;
+    this.fire('millflow-kanban-card-moved', { cardId, fromColumnId, toColumnId, toIndex: index, seq: this.seq });
     if (keyboard) {
       void this.updateComplete.then(() => this.focusCard(cardId));
     }

@@ -42,9 +42,10 @@ public class GanttChart extends Component implements HasSize {
     public static final Set<String> VIEW_MODES = Set.of("Day", "Week", "Month");
 
     /**
-     * One bar. {@code end} is inclusive and not before {@code start} (for a milestone {@code end} is ignored and the
-     * bar is drawn on {@code start}); {@code progress} 0–100; {@code dependencies} are ids of predecessor bars (ids not
-     * in the chart are ignored).
+     * One bar. {@code start} is required (a task without dates is not a bar); {@code end} is inclusive and not before
+     * {@code start} ({@code null} = one day; for a milestone {@code end} is ignored and the bar is drawn on
+     * {@code start}); {@code progress} 0–100 (clamped); {@code dependencies} are ids of predecessor bars (ids not in
+     * the chart are ignored; arrows are drawn finish-to-start whatever the dependency kind).
      */
     public record Bar(String id, String name, LocalDate start, LocalDate end, int progress, List<String> dependencies,
             boolean milestone, boolean critical) {
@@ -64,12 +65,21 @@ public class GanttChart extends Component implements HasSize {
     }
 
     private int revision;
+    /** The number of the last date change the browser reported; sent with the bars (see {@link #setTasks}). */
+    private int lastSeq;
 
     public GanttChart() {
         getElement().setProperty("viewMode", "Day");
+        // registered first, so it runs before the listeners that answer a change with setTasks
+        addListener(DateChangeEvent.class, e -> lastSeq = e.seq);
     }
 
-    /** Shows these bars (top to bottom in this order), replacing the previous ones; the scroll position is kept. */
+    /**
+     * Shows these bars (top to bottom in this order), replacing the previous ones, including changes the browser made
+     * by dragging — except changes this server had not received yet when it called this (the browser keeps those),
+     * so that a late answer to one drag does not undo the next. The scroll position is kept; while a bar is being
+     * dragged the redraw waits for the mouse to be released.
+     */
     public void setTasks(List<Bar> bars) {
         JsonArray array = Json.createArray();
         for (Bar bar : bars == null ? List.<Bar>of() : bars) {
@@ -87,6 +97,7 @@ public class GanttChart extends Component implements HasSize {
             array.set(array.length(), json);
         }
         getElement().setPropertyJson("tasks", array);
+        getElement().setProperty("ackSeq", lastSeq);
         // a new revision makes the client redraw even when the list equals what it shows (snap back)
         getElement().setProperty("revision", ++revision);
     }
@@ -129,13 +140,16 @@ public class GanttChart extends Component implements HasSize {
         private final String taskId;
         private final LocalDate start;
         private final LocalDate end;
+        private final int seq;
 
         public DateChangeEvent(GanttChart source, boolean fromClient,
                 @EventData("event.detail.taskId") String taskId,
                 @EventData("event.detail.start") String start,
-                @EventData("event.detail.end") String end) {
+                @EventData("event.detail.end") String end,
+                @EventData("event.detail.seq") int seq) {
             super(source, fromClient);
             this.taskId = taskId;
+            this.seq = seq;
             this.start = LocalDate.parse(start);
             this.end = LocalDate.parse(end);
         }

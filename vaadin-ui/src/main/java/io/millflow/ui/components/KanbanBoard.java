@@ -50,6 +50,13 @@ public class KanbanBoard extends Component implements HasSize {
     }
 
     private int revision;
+    /** The number of the last move the browser reported; sent with the cards (see {@link #setCards}). */
+    private int lastSeq;
+
+    public KanbanBoard() {
+        // registered first, so it runs before the listeners that answer a move with setCards
+        addListener(CardMovedEvent.class, e -> lastSeq = e.seq);
+    }
 
     /** The columns, left to right. */
     public void setColumns(List<Column> columns) {
@@ -63,7 +70,11 @@ public class KanbanBoard extends Component implements HasSize {
         getElement().setPropertyJson("columns", array);
     }
 
-    /** All cards of the board, replacing what the browser shows (including moves it made optimistically). */
+    /**
+     * All cards of the board, replacing what the browser shows, including moves it made optimistically — except
+     * moves this server had not received yet when it called this (those the browser keeps on top), so that a late
+     * answer to one move does not undo the next.
+     */
     public void setCards(List<Card> cards) {
         JsonArray array = Json.createArray();
         for (Card card : cards == null ? List.<Card>of() : cards) {
@@ -81,6 +92,7 @@ public class KanbanBoard extends Component implements HasSize {
             array.set(array.length(), json);
         }
         getElement().setPropertyJson("cards", array);
+        getElement().setProperty("ackSeq", lastSeq);
         getElement().setProperty("revision", ++revision);
     }
 
@@ -113,17 +125,20 @@ public class KanbanBoard extends Component implements HasSize {
         private final String fromColumnId;
         private final String toColumnId;
         private final int toIndex;
+        private final int seq;
 
         public CardMovedEvent(KanbanBoard source, boolean fromClient,
                 @EventData("event.detail.cardId") String cardId,
                 @EventData("event.detail.fromColumnId") String fromColumnId,
                 @EventData("event.detail.toColumnId") String toColumnId,
-                @EventData("event.detail.toIndex") int toIndex) {
+                @EventData("event.detail.toIndex") int toIndex,
+                @EventData("event.detail.seq") int seq) {
             super(source, fromClient);
             this.cardId = cardId;
             this.fromColumnId = fromColumnId;
             this.toColumnId = toColumnId;
             this.toIndex = toIndex;
+            this.seq = seq;
         }
 
         public String cardId() {
