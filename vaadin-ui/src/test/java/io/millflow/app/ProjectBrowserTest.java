@@ -111,9 +111,12 @@ class ProjectBrowserTest {
 
         long dropped = System.nanoTime();
         card(manager, "TODO", fx.t3()).dragTo(manager.locator("millflow-kanban#project-board section[data-column-id='IN_PROGRESS']"));
+        long released = System.nanoTime();
         card(employee, "IN_PROGRESS", fx.t3()).waitFor(new Locator.WaitForOptions().setTimeout(5_000));
-        long ms = (System.nanoTime() - dropped) / 1_000_000;
-        System.out.printf("Live board: the other person's board showed the moved card %d ms after the drop%n", ms);
+        long shown = System.nanoTime();
+        long ms = (shown - dropped) / 1_000_000;
+        System.out.printf("Live board: the other person's board showed the moved card %d ms after the drag began"
+                + " (%d ms after the drag gesture returned)%n", ms, (shown - released) / 1_000_000);
 
         assertThat(card(employee, "TODO", fx.t3())).hasCount(0);
         assertThat(card(manager, "IN_PROGRESS", fx.t3())).isVisible();
