@@ -459,4 +459,17 @@ class ResourceApiTest {
                 "weeklyCapacityHours", "40", "hourlyRate", "-1"));
         assertThat(negativeRate.status()).isEqualTo(400);
     }
+
+    @Test
+    void theResourceEndpointsAreInTheOpenApiDocument() {
+        Api.Response docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.body().get("paths");
+        for (String path : List.of("/api/v1/teams", "/api/v1/people", "/api/v1/people/me", "/api/v1/calendars",
+                "/api/v1/allocations", "/api/v1/allocations/{id}", "/api/v1/capacity", "/api/v1/capacity/teams",
+                "/api/v1/timesheets", "/api/v1/timesheets/me", "/api/v1/timesheets/me/{weekStart}",
+                "/api/v1/timesheets/{id}/submit", "/api/v1/projects/{id}/labour-cost")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
 }
