@@ -14,6 +14,11 @@ public final class Messages {
     /** The supplier uploaded an invoice. */
     public static final String SUPPLIER_INVOICE_RECEIVED = "SupplierInvoiceReceived";
 
+    /** Goods of the requisition a material request waits for were put away (business key = the request's id). */
+    public static final String MATERIALS_RECEIVED = "MaterialsReceived";
+    /** A material request was cancelled (its reservations released): its process ends. */
+    public static final String MATERIAL_REQUEST_CANCELLED = "MaterialRequestCancelled";
+
     private Messages() {
     }
 }

@@ -13,6 +13,13 @@ public final class ProcessKeys {
     /** Approval of a submitted timesheet (business key = the timesheet's id). */
     public static final String TIMESHEET_APPROVAL = "timesheet-approval";
 
+    /** A request for a new project: department heads approve, then the project is created and kicked off. */
+    public static final String PROJECT_INTAKE = "project-intake";
+    /** Approval of a task that needs approval before it is DONE (business key = the task's id). */
+    public static final String TASK_APPROVAL = "task-approval";
+    /** Materials for a project task: reserve, buy the shortfall, pick and issue (business key = the request's id). */
+    public static final String PROJECT_MATERIAL_REQUEST = "project-material-request";
+
     /** Decision keys; the file of a decision table may hold several decisions. */
     public static final String DECISION_APPROVAL_LEVELS = "purchase-approval-levels";
     public static final String DECISION_APPROVAL_ESCALATION = "purchase-approval-escalation";

@@ -24,6 +24,12 @@ public final class Topics {
     public static final String PROCUREMENT_MATCH_INVOICE = "procurement.matchInvoice";
     public static final String PROCUREMENT_CLOSE_PURCHASE_ORDER = "procurement.closePurchaseOrder";
 
+    // pms: project-intake, project-material-request
+    public static final String PMS_CREATE_PROJECT = "pms.createProject";
+    public static final String PMS_RESERVE_MATERIALS = "pms.reserveMaterials";
+    public static final String PMS_REQUISITION_MATERIALS = "pms.requisitionMaterials";
+    public static final String PMS_ISSUE_MATERIALS = "pms.issueMaterials";
+
     private Topics() {
     }
 

@@ -76,6 +76,37 @@ public final class Variables {
     public static final String WEEK_START = "weekStart";
     /** Hours booked in the timesheet (double). */
     public static final String TOTAL_HOURS = "totalHours";
+    // pms: project-intake, task-approval, project-material-request
+    /** UUID of the project request (string); also the business key of project-intake. */
+    public static final String PROJECT_REQUEST_ID = "projectRequestId";
+    /**
+     * Username of the person who asked (project request, task completion, material request). Not named
+     * {@link #REQUESTER} on purpose: the inbox hides a process's tasks from its requester, and a manager who
+     * requests a project must still see its kickoff.
+     */
+    public static final String REQUESTED_BY = "requestedBy";
+    /** Ids of the departments that approve a project request, comma-separated, in the order of {@link #APPROVAL_HEADS}. */
+    public static final String APPROVAL_DEPARTMENTS = "approvalDepartments";
+    /** Usernames of the heads of {@link #APPROVAL_DEPARTMENTS}, comma-separated. */
+    public static final String APPROVAL_HEADS = "approvalHeads";
+    /** How many department heads approve a project request (integer; the loop cardinality). */
+    public static final String APPROVAL_COUNT = "approvalCount";
+    /** Index of the instance of a multi-instance activity (set by the engine): which approval department. */
+    public static final String LOOP_COUNTER = "loopCounter";
+    /** UUID of the project (string). */
+    public static final String PROJECT_ID = "projectId";
+    /** Username of the project's manager (assignee of kickoff and task approvals). */
+    public static final String PROJECT_MANAGER = "projectManager";
+    /** UUID of a project task (string); also the business key of task-approval. */
+    public static final String TASK_ID = "taskId";
+    /** UUID of the material request (string); also the business key of project-material-request. */
+    public static final String MATERIAL_REQUEST_ID = "materialRequestId";
+    /** Whether some requested quantity is not reserved yet (boolean). */
+    public static final String MATERIAL_SHORT = "materialShort";
+    /** Whether the shortfall has been requisitioned (boolean). */
+    public static final String REQUISITION_RAISED = "requisitionRaised";
+    /** Number of the requisition raised for a material request's shortfall. */
+    public static final String REQUISITION_NUMBER = "requisitionNumber";
 
     private Variables() {
     }

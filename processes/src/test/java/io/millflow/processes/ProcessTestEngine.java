@@ -39,6 +39,9 @@ final class ProcessTestEngine {
                 .addClasspathResource("bpmn/stock-replenishment.bpmn")
                 .addClasspathResource("bpmn/replenishment-auto-approval.dmn")
                 .addClasspathResource("bpmn/timesheet-approval.bpmn")
+                .addClasspathResource("bpmn/project-intake.bpmn")
+                .addClasspathResource("bpmn/task-approval.bpmn")
+                .addClasspathResource("bpmn/project-material-request.bpmn")
                 .deploy();
         return engine;
     }

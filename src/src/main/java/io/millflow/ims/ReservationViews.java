@@ -38,6 +38,10 @@ public final class ReservationViews {
             @Size(max = 500) String reason) {
     }
 
+    /** What consuming a reservation posted: the issue document, its quantity (base unit) and ledger value (EUR). */
+    public record Issued(StockViews.DocumentView document, BigDecimal quantity, BigDecimal value) {
+    }
+
     public record AllocationView(UUID quantId, UUID locationId, String locationCode, UUID lotId, String lot,
             BigDecimal quantity) {
     }

@@ -92,7 +92,39 @@ public class Reservations {
         }));
     }
 
+    /**
+     * Reserves as much of {@code cmd.quantity()} as is available now (all of it when enough is), for services whose
+     * callers were authorised already (process workers); empty when nothing is available. Joins the caller's
+     * transaction. The reservation, its audit record and the stock event are the same as {@link #reserve}'s.
+     */
+    public Optional<ReservationView> reserveAvailable(@Valid ReservationCommand cmd, String actor) {
+        return Optional.ofNullable(tx.execute(status -> reserveNow(cmd, actor, true)));
+    }
+
+    /** {@link #release} for services whose callers were authorised already (process workers); joins their transaction. */
+    public ReservationView releaseAs(UUID id, String actor) {
+        return tx.execute(status -> releaseNow(id, actor));
+    }
+
+    /**
+     * {@link #consume} for services whose callers were authorised already (process workers); joins their transaction.
+     * Answers the issue document with the quantity and the ledger value it took.
+     */
+    public ReservationViews.Issued consumeAs(UUID id, @Valid ConsumptionCommand cmd, String actor) {
+        return tx.execute(status -> {
+            DocumentView doc = consumeNow(id, cmd, actor).document();
+            Map<String, Object> sums = jdbc.queryForMap("select coalesce(sum(quantity), 0) as quantity, "
+                    + "coalesce(sum(value), 0) as value from stock_move where document_id = ?", doc.id());
+            return new ReservationViews.Issued(doc, StockQueries.strip((BigDecimal) sums.get("quantity")),
+                    (BigDecimal) sums.get("value"));
+        });
+    }
+
     private ReservationView reserveNow(ReservationCommand cmd, String actor) {
+        return reserveNow(cmd, actor, false);
+    }
+
+    private ReservationView reserveNow(ReservationCommand cmd, String actor, boolean partial) {
         StockLedger.ItemRow item = ledger.loadItems(List.of(cmd.itemId())).get(cmd.itemId());
         if (item == null) {
             throw new InvalidInput("itemId", "is not a known item");
@@ -143,7 +175,14 @@ public class Reservations {
                         .thenComparing(Candidate::locationCode))
                 .toList();
         BigDecimal available = usable.stream().map(Candidate::available).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (available.compareTo(cmd.quantity()) < 0) {
+        BigDecimal quantity = cmd.quantity();
+        if (partial && available.compareTo(quantity) < 0) {
+            if (available.signum() <= 0) {
+                return null;
+            }
+            quantity = available;
+        }
+        if (available.compareTo(quantity) < 0) {
             throw new InsufficientStock("quantity", "only " + StockQueries.strip(available).toPlainString() + " "
                     + item.baseUnit() + " of " + item.sku() + " available to reserve in this warehouse"
                     + (cmd.lot() == null ? "" : " in lot " + cmd.lot()) + "; " + cmd.quantity().toPlainString() + " asked");
@@ -155,9 +194,9 @@ public class Reservations {
         jdbc.update("insert into reservation (id, number, item_id, warehouse_id, lot_id, quantity, consumed_quantity, "
                 + "purpose_type, purpose_ref, needed_by, status, created_by, created_at, version) "
                 + "values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'OPEN', ?, ?, 0)", id, number, item.id(), cmd.warehouseId(), lotId,
-                cmd.quantity(), cmd.purposeType().name(), cmd.purposeRef().strip(),
+                quantity, cmd.purposeType().name(), cmd.purposeRef().strip(),
                 cmd.neededBy() == null ? null : Date.valueOf(cmd.neededBy()), actor, Timestamp.from(now));
-        BigDecimal left = cmd.quantity();
+        BigDecimal left = quantity;
         List<Object[]> allocations = new ArrayList<>();
         List<Object[]> quantUpdates = new ArrayList<>();
         Set<UUID> locations = new java.util.HashSet<>();
@@ -184,29 +223,31 @@ public class Reservations {
     @PreAuthorize("hasAnyRole('WAREHOUSE','MANAGER')")
     public ReservationView release(UUID id) {
         String actor = CurrentUser.get().username();
-        return retry(() -> tx.execute(status -> {
-            ReservationView before = lockOpen(id);
-            List<UUID> quants = new ArrayList<>();
-            jdbc.query("select quant_id from reservation_allocation where reservation_id = ? order by quant_id",
-                    rs -> {
-                        quants.add(rs.getObject(1, UUID.class));
-                    }, id);
-            // lock the quants in the ledger's order before changing them
-            jdbc.query("select id from quant where id = any(?::uuid[]) order by item_id, location_id, lot_key for update",
-                    rs -> {
-                    }, (Object) quants.stream().map(UUID::toString).toArray(String[]::new));
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.update("update quant q set reserved = q.reserved - a.quantity, updated_at = ? from reservation_allocation a "
-                    + "where a.reservation_id = ? and a.quant_id = q.id", now, id);
-            jdbc.update("update reservation_allocation set quantity = 0 where reservation_id = ?", id);
-            jdbc.update("update reservation set status = 'RELEASED', closed_at = ?, version = version + 1 where id = ?", now,
-                    id);
-            ReservationView after = view(id);
-            audit.record(actor, "RELEASED", "Reservation", id.toString(), summary(before), summary(after));
-            events.stockChanged(after.number(), Set.of(after.itemId()),
-                    Set.copyOf(before.allocations().stream().map(AllocationView::locationId).toList()));
-            return after;
-        }));
+        return retry(() -> tx.execute(status -> releaseNow(id, actor)));
+    }
+
+    private ReservationView releaseNow(UUID id, String actor) {
+        ReservationView before = lockOpen(id);
+        List<UUID> quants = new ArrayList<>();
+        jdbc.query("select quant_id from reservation_allocation where reservation_id = ? order by quant_id",
+                rs -> {
+                    quants.add(rs.getObject(1, UUID.class));
+                }, id);
+        // lock the quants in the ledger's order before changing them
+        jdbc.query("select id from quant where id = any(?::uuid[]) order by item_id, location_id, lot_key for update",
+                rs -> {
+                }, (Object) quants.stream().map(UUID::toString).toArray(String[]::new));
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("update quant q set reserved = q.reserved - a.quantity, updated_at = ? from reservation_allocation a "
+                + "where a.reservation_id = ? and a.quant_id = q.id", now, id);
+        jdbc.update("update reservation_allocation set quantity = 0 where reservation_id = ?", id);
+        jdbc.update("update reservation set status = 'RELEASED', closed_at = ?, version = version + 1 where id = ?", now,
+                id);
+        ReservationView after = view(id);
+        audit.record(actor, "RELEASED", "Reservation", id.toString(), summary(before), summary(after));
+        events.stockChanged(after.number(), Set.of(after.itemId()),
+                Set.copyOf(before.allocations().stream().map(AllocationView::locationId).toList()));
+        return after;
     }
 
     /**
@@ -227,42 +268,47 @@ public class Reservations {
                     return new Posted(earlier.get(), true);
                 }
             }
-            ReservationView r = lockOpen(id);
-            BigDecimal wanted = cmd == null || cmd.quantity() == null ? r.openQuantity() : cmd.quantity();
-            if (wanted.compareTo(r.openQuantity()) > 0) {
-                throw new InvalidInput("quantity", "is more than the reservation still holds ("
-                        + r.openQuantity().toPlainString() + ")");
-            }
-            if ("SERIAL".equals(jdbc.queryForObject("select tracking from item where id = ?", String.class, r.itemId()))) {
-                throw new ProblemException.Conflict("Reservation " + r.number() + " is of a serial-tracked item: "
-                        + "post the issue with its serial numbers and reservationId");
-            }
-            List<PostingLine> lines = new ArrayList<>();
-            BigDecimal left = wanted;
-            for (AllocationView a : r.allocations()) {
-                if (left.signum() == 0) {
-                    break;
-                }
-                if (a.quantity().signum() == 0) {
-                    continue;
-                }
-                BigDecimal take = left.min(a.quantity());
-                lines.add(new PostingLine(r.itemId(), take, null, a.locationId(), null, a.lot(), null, null, null, id));
-                left = left.subtract(take);
-            }
-            String type = switch (r.purposeType()) {
-                case PROJECT, TASK -> MovementType.ISSUE_PROJECT.code();
-                case ORDER -> MovementType.ISSUE_PRODUCTION.code();
-                case COST_CENTRE -> MovementType.ISSUE_COST_CENTRE.code();
-            };
-            DocumentView doc = ledger.post(new PostingCommand(type, null, r.purposeRef(),
-                    cmd == null || cmd.reason() == null ? "Consumption of reservation " + r.number() : cmd.reason(), lines),
-                    actor, false);
+            Posted posted = consumeNow(id, cmd, actor);
             if (idempotencyKey != null) {
-                idempotency.remember("reservations/consumption", idempotencyKey, 201, doc);
+                idempotency.remember("reservations/consumption", idempotencyKey, 201, posted.document());
             }
-            return new Posted(doc, false);
+            return posted;
         }));
+    }
+
+    private Posted consumeNow(UUID id, ConsumptionCommand cmd, String actor) {
+        ReservationView r = lockOpen(id);
+        BigDecimal wanted = cmd == null || cmd.quantity() == null ? r.openQuantity() : cmd.quantity();
+        if (wanted.compareTo(r.openQuantity()) > 0) {
+            throw new InvalidInput("quantity", "is more than the reservation still holds ("
+                    + r.openQuantity().toPlainString() + ")");
+        }
+        if ("SERIAL".equals(jdbc.queryForObject("select tracking from item where id = ?", String.class, r.itemId()))) {
+            throw new ProblemException.Conflict("Reservation " + r.number() + " is of a serial-tracked item: "
+                    + "post the issue with its serial numbers and reservationId");
+        }
+        List<PostingLine> lines = new ArrayList<>();
+        BigDecimal left = wanted;
+        for (AllocationView a : r.allocations()) {
+            if (left.signum() == 0) {
+                break;
+            }
+            if (a.quantity().signum() == 0) {
+                continue;
+            }
+            BigDecimal take = left.min(a.quantity());
+            lines.add(new PostingLine(r.itemId(), take, null, a.locationId(), null, a.lot(), null, null, null, id));
+            left = left.subtract(take);
+        }
+        String type = switch (r.purposeType()) {
+            case PROJECT, TASK -> MovementType.ISSUE_PROJECT.code();
+            case ORDER -> MovementType.ISSUE_PRODUCTION.code();
+            case COST_CENTRE -> MovementType.ISSUE_COST_CENTRE.code();
+        };
+        DocumentView doc = ledger.post(new PostingCommand(type, null, r.purposeRef(),
+                cmd == null || cmd.reason() == null ? "Consumption of reservation " + r.number() : cmd.reason(), lines),
+                actor, false);
+        return new Posted(doc, false);
     }
 
     private ReservationView lockOpen(UUID id) {

@@ -288,6 +288,41 @@ public class StockQueries {
                 rs.getDate(21).toLocalDate(), rs.getTimestamp(22).toInstant());
     }
 
+    /**
+     * What of an item can be reserved in a warehouse now: on hand minus reserved in the shelves reservations take
+     * from (storage, receiving, shipping; active), without expired lots. No role check: a number for services that
+     * checked their caller (the material requests of projects).
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal available(UUID itemId, UUID warehouseId) {
+        BigDecimal available = jdbc.queryForObject("select coalesce(sum(q.quantity - q.reserved), 0) from quant q "
+                + "join location l on l.id = q.location_id left join lot lt on lt.id = q.lot_id "
+                + "where q.item_id = ? and l.warehouse_id = ? and l.type in ('STORAGE', 'RECEIVING', 'SHIPPING') "
+                + "and l.active and (lt.expiry_date is null or lt.expiry_date >= current_date) "
+                + "and q.quantity > q.reserved", BigDecimal.class, itemId, warehouseId);
+        return strip(available == null ? BigDecimal.ZERO : available);
+    }
+
+    /**
+     * The ledger value issued to a purpose: the value of its issues (221 for projects and tasks, 261 for orders,
+     * 201 for cost centres) whose document names {@code purposeRef} as reference, minus the value of their
+     * reversals (222, 262, 202; a reversal keeps the reference). In EUR, 4 decimals. No role check: the caller
+     * decides who may see a project's cost.
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal issuedToPurpose(ReservationViews.PurposeType purposeType, String purposeRef) {
+        MovementType issue = switch (purposeType) {
+            case PROJECT, TASK -> MovementType.ISSUE_PROJECT;
+            case ORDER -> MovementType.ISSUE_PRODUCTION;
+            case COST_CENTRE -> MovementType.ISSUE_COST_CENTRE;
+        };
+        BigDecimal value = jdbc.queryForObject("select coalesce(sum(case when m.movement_type = ? then m.value "
+                + "else -m.value end), 0) from stock_move m join stock_document d on d.id = m.document_id "
+                + "where d.reference = ? and m.movement_type in (?, ?)", BigDecimal.class, issue.code(), purposeRef,
+                issue.code(), issue.reversal().code());
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
     /** Quantity and moving-average value of an item per site. */
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)

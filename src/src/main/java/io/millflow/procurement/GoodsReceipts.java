@@ -69,12 +69,14 @@ public class GoodsReceipts {
     private final AuditService audit;
     private final Clock clock;
     private final MasterData masterData;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     GoodsReceipts(PurchaseOrderRepository orders, PurchaseOrderLineRepository lines, PurchaseOrderQueries queries,
             PurchaseOrderProcess process, StockPostings postings, Tolerances tolerances, ExchangeRates rates,
             Idempotency idempotency, DocumentNumbers numbers, JdbcTemplate jdbc, AuditService audit, Clock clock,
-            MasterData masterData) {
+            MasterData masterData, org.springframework.context.ApplicationEventPublisher events) {
         this.masterData = masterData;
+        this.events = events;
         this.orders = orders;
         this.lines = lines;
         this.queries = queries;
@@ -296,6 +298,7 @@ public class GoodsReceipts {
         after.put("stockDocument", doc.number());
         after.put("lines", cmd.lines());
         audit.record(actor, "PUT_AWAY", PurchaseOrderFulfilment.ENTITY, po.getId().toString(), null, after);
+        events.publishEvent(new PurchaseOrderGoodsStored(po.getId(), po.getRequisitionId(), po.getWarehouseId()));
         if (!process.putAwayPending(po.getId())) {
             process.completeTask(po.getId(), "PutAway", actor, process.receivingState(po.getId()));
         }

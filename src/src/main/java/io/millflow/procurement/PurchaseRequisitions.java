@@ -67,12 +67,14 @@ public class PurchaseRequisitions {
     private final SupplierRepository suppliers;
     private final RequisitionLines lines;
     private final MasterData masterData;
+    private final SupplierCatalogue catalogue;
 
     PurchaseRequisitions(PurchaseRequisitionRepository requisitions, RequisitionApprovalRepository approvals,
             DocumentNumbers numbers, ExchangeRates rates, AuditService audit, RuntimeService runtime,
             TaskService tasks, DecisionService decisions, Clock clock, PurchaseRequisitionLineRepository requisitionLines,
             PurchaseOrderRepository orders, SupplierRepository suppliers, RequisitionLines lines,
-            MasterData masterData) {
+            MasterData masterData, SupplierCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.requisitionLines = requisitionLines;
         this.orders = orders;
         this.suppliers = suppliers;
@@ -96,7 +98,65 @@ public class PurchaseRequisitions {
     @Transactional
     @PreAuthorize("hasAnyRole('EMPLOYEE','MANAGER','DEPARTMENT_HEAD','FINANCE','BUYER','WAREHOUSE','PROCESS_OWNER','ADMIN')")
     public RequisitionView submit(@Valid NewRequisition cmd) {
-        CurrentUser user = CurrentUser.get();
+        return submitAs(cmd, CurrentUser.get().username());
+    }
+
+    /** One item a requisition for a shortfall asks for, in the item's base unit. */
+    public record Shortfall(UUID itemId, BigDecimal quantity) {
+    }
+
+    /**
+     * Submits, on behalf of {@code requester}, a requisition for stock that is short (a project's material request):
+     * one catalogue line per item from its preferred supplier, the quantity converted to the order unit and rounded
+     * up to the minimum order quantity and the pack size, delivered to {@code warehouseId} by {@code neededBy} (today
+     * when earlier). It goes through the approval chain of {@code purchase-requisition} like any requisition; the
+     * requester may not approve it. No role check: the caller's service authorised the requester.
+     *
+     * @throws ProblemException.InvalidInput when an item has no active preferred supplier
+     */
+    @Transactional
+    public RequisitionView submitShortfall(String requester, UUID warehouseId, LocalDate neededBy, String justification,
+            String costCentre, List<Shortfall> shortfalls) {
+        return AsSystem.ifAnonymous(() -> shortfall(requester, warehouseId, neededBy, justification, costCentre,
+                shortfalls));
+    }
+
+    private RequisitionView shortfall(String requester, UUID warehouseId, LocalDate neededBy, String justification,
+            String costCentre, List<Shortfall> shortfalls) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate due = neededBy == null || neededBy.isBefore(today) ? today : neededBy;
+        List<NewRequisitionLine> wanted = new ArrayList<>();
+        for (int i = 0; i < shortfalls.size(); i++) {
+            Shortfall s = shortfalls.get(i);
+            String f = "lines[" + i + "].itemId";
+            io.millflow.ims.MasterDataViews.ItemView item = masterData.item(s.itemId());
+            SupplierItem si = catalogue.preferredOf(s.itemId()).filter(SupplierItem::isActive).orElseThrow(() ->
+                    new ProblemException.InvalidInput(f, "item " + item.sku() + " has no preferred supplier to buy "
+                            + "the shortfall from"));
+            BigDecimal factor = CatalogueSupplyTerms.factor(item, si.getOrderUnit());
+            if (factor == null || factor.signum() <= 0) {
+                throw new ProblemException.InvalidInput(f, "item " + item.sku() + " cannot convert "
+                        + si.getOrderUnit() + ", the order unit of " + si.getSupplierSku());
+            }
+            BigDecimal quantity = s.quantity().divide(factor, 3, RoundingMode.UP);
+            BigDecimal pack = si.getPackSize() == null || si.getPackSize().signum() <= 0 ? null : si.getPackSize();
+            if (pack != null && quantity.remainder(pack).signum() != 0) {
+                quantity = quantity.divide(pack, 0, RoundingMode.UP).multiply(pack);
+            }
+            if (si.getMinimumOrderQuantity() != null && quantity.compareTo(si.getMinimumOrderQuantity()) < 0) {
+                quantity = si.getMinimumOrderQuantity();
+                if (pack != null && quantity.remainder(pack).signum() != 0) {
+                    quantity = quantity.divide(pack, 0, RoundingMode.UP).multiply(pack);
+                }
+            }
+            wanted.add(new NewRequisitionLine(item.id(), si.getId(), null, null, quantity, null, null, null, due));
+        }
+        String why = justification.length() > 2000 ? justification.substring(0, 2000) : justification;
+        return submitAs(new NewRequisition(null, null, null, null, due, why, costCentre, warehouseId, wanted),
+                requester);
+    }
+
+    private RequisitionView submitAs(NewRequisition cmd, String username) {
         if (cmd.warehouseId() != null && masterData.warehouses(null).stream()
                 .noneMatch(w -> w.id().equals(cmd.warehouseId()))) {
             throw new ProblemException.InvalidInput("warehouseId", "is not a known warehouse");
@@ -114,12 +174,12 @@ public class PurchaseRequisitions {
         if (totalEur.signum() <= 0) {
             throw new ProblemException.InvalidInput(amountField, "gives a total of 0 EUR");
         }
-        PurchaseRequisition req = create(user.username(), drafts, currency, total, totalEur, rate, cmd.neededBy(),
+        PurchaseRequisition req = create(username, drafts, currency, total, totalEur, rate, cmd.neededBy(),
                 cmd.justification().strip(), cmd.costCentre(), RequisitionSource.EMPLOYEE, cmd.warehouseId());
 
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(Variables.REQUISITION_ID, req.getId().toString());
-        vars.put(Variables.REQUESTER, user.username());
+        vars.put(Variables.REQUESTER, username);
         vars.put(Variables.TOTAL_AMOUNT_EUR, totalEur.doubleValue());
         ProcessInstance pi = runtime.startProcessInstanceByKey(ProcessKeys.PURCHASE_REQUISITION,
                 req.getId().toString(), vars);
@@ -130,8 +190,8 @@ public class PurchaseRequisitions {
         }
         List<String> levelList = List.of(s.split(","));
         req.startedAs(pi.getId(), levelList, clock.instant());
-        audit.record(user.username(), "SUBMITTED", ENTITY, req.getId().toString(), null, snapshot(req));
-        log.info("Requisition {} submitted by {} for {} EUR, levels {}", req.getNumber(), user.username(), totalEur,
+        audit.record(username, "SUBMITTED", ENTITY, req.getId().toString(), null, snapshot(req));
+        log.info("Requisition {} submitted by {} for {} EUR, levels {}", req.getNumber(), username, totalEur,
                 levelList);
         return view(req);
     }

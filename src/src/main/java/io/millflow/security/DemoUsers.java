@@ -35,6 +35,7 @@ class DemoUsers implements ApplicationRunner {
         users.put("employee", Roles.EMPLOYEE);
         users.put("manager", Roles.MANAGER);
         users.put("head", Roles.DEPARTMENT_HEAD);
+        users.put("head2", Roles.DEPARTMENT_HEAD);
         users.put("finance", Roles.FINANCE);
         users.put("buyer", Roles.BUYER);
         users.put("warehouse", Roles.WAREHOUSE);

@@ -245,6 +245,8 @@ public class InboxView extends VerticalLayout {
             detail.add(ProposalsPanel.of(replenishmentRuns, UUID.fromString(task.businessKey())));
         } else if (ProcessKeys.TIMESHEET_APPROVAL.equals(task.processKey())) {
             detail.add(io.millflow.ui.projects.TimesheetTaskPanel.of(task.businessKey()));
+        } else if (io.millflow.ui.projects.ProjectTaskSubjects.handles(task.processKey())) {
+            detail.add(io.millflow.ui.projects.ProjectTaskSubjects.of(task));
         }
         detail.add(new Span("For " + String.join(", ", task.candidateGroups())
                 + (task.assignee() == null ? " · not claimed" : " · claimed by " + task.assignee())

@@ -52,6 +52,8 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()));
             nav.addItem(new SideNavItem("New requisition", NewRequisitionView.class, VaadinIcon.CART.create()));
             nav.addItem(new SideNavItem("My requisitions", MyRequisitionsView.class, VaadinIcon.LIST.create()));
+            nav.addItem(new SideNavItem("Project requests", io.millflow.ui.projects.ProjectRequestsView.class,
+                    VaadinIcon.FILE_ADD.create()));
         }
         if (user.hasAnyRole(Roles.WAREHOUSE, Roles.BUYER, Roles.MANAGER, Roles.FINANCE, Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Stock", StockOverviewView.class, VaadinIcon.STOCK.create()));

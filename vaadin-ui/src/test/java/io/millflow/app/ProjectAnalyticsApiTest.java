@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.app.support.Api;
 import io.millflow.app.support.AppTest;
-import io.millflow.app.support.ProjectFixtures;
+import io.millflow.app.support.PmsRows;
 import io.millflow.app.support.Tokens;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -63,7 +63,7 @@ class ProjectAnalyticsApiTest {
      * parent P 100 h (not a leaf: left out) with child T6 2 h, day −5, TODO.
      */
     static Fixture fixture(JdbcTemplate jdbc, String headOfDepartment) {
-        ProjectFixtures f = new ProjectFixtures(jdbc);
+        PmsRows f = new PmsRows(jdbc);
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         LocalDate today = LocalDate.now(ZONE);
         LocalDate d5 = today.minusDays(5);
@@ -196,7 +196,7 @@ class ProjectAnalyticsApiTest {
     @Test
     void labourInTheBudgetIsApprovedHoursTimesRateAndUtilisationIsThatOfResources() {
         Fixture fx = fixture(jdbc, "nobody");
-        ProjectFixtures f = new ProjectFixtures(jdbc);
+        PmsRows f = new PmsRows(jdbc);
         UUID task = jdbc.queryForObject("select id from task where project_id = ? and number = 1", UUID.class,
                 fx.projectId());
         // a week long ago, so that no other timesheet of these people is in the way

@@ -1,72 +1,101 @@
 package io.millflow.app.support;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/**
- * Projects and tasks written straight into the pms tables, for tests that need exact dates and timestamps
- * (analytics) that the services would set to "now".
- */
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Projects and tasks through the REST API (unique codes per call), and inbox look-ups, for the pms process tests. */
 public final class ProjectFixtures {
 
-    private final JdbcTemplate jdbc;
+    private final Api api;
+    private final int port;
 
-    public ProjectFixtures(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ProjectFixtures(Api api, int port) {
+        this.api = api;
+        this.port = port;
     }
 
-    public UUID department(String code, String head) {
-        UUID id = UUID.randomUUID();
-        jdbc.update("insert into department (id, code, name, head_username, created_at, version) values (?,?,?,?,now(),0)",
-                id, code, "Department " + code, head);
-        return id;
+    public String token(String username) {
+        return Tokens.user(port, username);
     }
 
-    public UUID project(String code, UUID departmentId, String manager, LocalDate start, LocalDate end,
-            BigDecimal budget) {
-        UUID id = UUID.randomUUID();
-        jdbc.update("insert into project (id, code, name, department_id, manager, start_date, end_date, budget, currency,"
-                + " status, created_by, created_at, updated_at, version) values (?,?,?,?,?,?,?,?,'EUR','ACTIVE',?,now(),now(),0)",
-                id, code, "Project " + code, departmentId, manager, start, end, budget, manager);
-        return id;
-    }
-
-    public void member(UUID projectId, String username, String role) {
-        jdbc.update("insert into project_member (project_id, username, project_role, added_at) values (?,?,?,now())",
-                projectId, username, role);
-    }
-
-    /** A task; {@code completedAt} only matters for DONE. */
-    public UUID task(UUID projectId, UUID parentId, int number, String status, BigDecimal estimate, Instant createdAt,
-            Instant completedAt, LocalDate due, LocalDate start, LocalDate end) {
-        UUID id = UUID.randomUUID();
-        jdbc.update("insert into task (id, project_id, parent_id, number, name, status, board_rank, priority, milestone,"
-                + " start_date, end_date, due_date, estimate_hours, needs_approval, completed_at, created_by, created_at,"
-                + " updated_at, version) values (?,?,?,?,?,?,?, 'NORMAL', false, ?,?,?,?, false, ?, 'manager', ?, ?, 0)",
-                id, projectId, parentId, number, "Task " + number, status, number, start, end, due, estimate,
-                completedAt == null ? null : Timestamp.from(completedAt), Timestamp.from(createdAt),
-                Timestamp.from(createdAt));
-        return id;
-    }
-
-    /**
-     * A timesheet of {@code username} (a person in resources) for the week starting {@code monday}, with one entry of
-     * {@code hours} on each of {@code days} for the task; {@code rate} is the hourly rate it was approved at.
-     */
-    public UUID timesheet(String username, LocalDate monday, String status, BigDecimal rate, UUID taskId,
-            UUID projectId, BigDecimal hours, LocalDate... days) {
-        UUID person = jdbc.queryForObject("select id from person where username = ?", UUID.class, username);
-        UUID id = UUID.randomUUID();
-        jdbc.update("insert into timesheet (id, person_id, week_start, status, hourly_rate, created_at, updated_at,"
-                + " version) values (?,?,?,?,?,now(),now(),0)", id, person, monday, status, rate);
-        for (LocalDate day : days) {
-            jdbc.update("insert into timesheet_entry (id, timesheet_id, task_id, project_id, day, hours) values (?,?,?,?,?,?)",
-                    UUID.randomUUID(), id, taskId, projectId, day, hours);
+    /** The id of a department by code (demo data: ENG, PROD, QA). */
+    public String department(String code) {
+        Api.Response r = api.get("/api/v1/departments", token("admin"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        for (JsonNode d : r.body()) {
+            if (code.equals(d.get("code").asText())) {
+                return d.get("id").asText();
+            }
         }
-        return id;
+        throw new AssertionError("no department " + code + " in " + r.raw());
+    }
+
+    /** A project managed by {@code manager} with the given members (project role MEMBER); returns its body. */
+    public JsonNode project(String manager, String... members) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", Inventory.unique("PRJ-"));
+        body.put("name", "Test project");
+        body.put("departmentId", department("ENG"));
+        body.put("manager", manager);
+        body.put("startDate", LocalDate.now().toString());
+        body.put("endDate", LocalDate.now().plusMonths(3).toString());
+        body.put("budget", 10000);
+        body.put("currency", "EUR");
+        body.put("members", List.of(members).stream().map(m -> Map.of("username", m, "role", "MEMBER")).toList());
+        Api.Response r = api.post("/api/v1/projects", token(manager), body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r.body();
+    }
+
+    /** A task of a project (created by the manager), assigned to {@code assignee}. */
+    public JsonNode task(String projectId, String manager, String name, String assignee, boolean needsApproval) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("startDate", LocalDate.now().toString());
+        body.put("endDate", LocalDate.now().plusDays(5).toString());
+        body.put("assignee", assignee);
+        body.put("needsApproval", needsApproval);
+        Api.Response r = api.post("/api/v1/projects/" + projectId + "/tasks", token(manager), body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r.body();
+    }
+
+    /** The open inbox task of {@code username} with this name and business key, or null. */
+    public JsonNode inboxTask(String username, String businessKey, String name) {
+        Api.Response r = api.get("/api/v1/tasks", token(username));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        for (JsonNode t : r.body()) {
+            if (businessKey.equals(t.get("businessKey").asText()) && name.equals(t.get("name").asText())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Waits until {@code username} sees the task; returns its id. */
+    public String awaitInboxTask(String username, String businessKey, String name) {
+        String[] found = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode t = inboxTask(username, businessKey, name);
+            found[0] = t == null ? null : t.get("id").asText();
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    public Api.Response decide(String username, String taskId, boolean approved, String comment) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("approved", approved);
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        return api.post("/api/v1/tasks/" + taskId + "/complete", token(username), body);
     }
 }
