@@ -82,6 +82,14 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Post stock", PostingView.class, VaadinIcon.EXCHANGE.create()));
             nav.addItem(new SideNavItem("Cycle counts", CountingView.class, VaadinIcon.CLIPBOARD_CHECK.create()));
         }
+        if (user.hasAnyRole(Roles.INTERNAL.toArray(String[]::new))) {
+            nav.addItem(new SideNavItem("Projects", io.millflow.ui.projects.ProjectsView.class, VaadinIcon.BRIEFCASE.create()));
+            nav.addItem(new SideNavItem("My tasks", io.millflow.ui.projects.MyTasksView.class, VaadinIcon.TASKS.create()));
+        }
+        if (user.hasAnyRole(Roles.MANAGER, Roles.DEPARTMENT_HEAD, Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("Project analytics", io.millflow.ui.projects.AnalyticsView.class,
+                    VaadinIcon.CHART.create()));
+        }
         // resources and timesheets (pms)
         if (user.hasAnyRole(Roles.INTERNAL.toArray(String[]::new))) {
             nav.addItem(new SideNavItem("My timesheet", io.millflow.ui.projects.TimesheetView.class,
