@@ -87,6 +87,10 @@ class Task {
     }
 
     String key() {
+        return keyOf(number);
+    }
+
+    static String keyOf(int number) {
         return "T-" + number;
     }
 
