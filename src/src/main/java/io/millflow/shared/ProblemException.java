@@ -11,6 +11,7 @@ public abstract class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final String field;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     protected ProblemException(HttpStatus status, String type, String message, String field) {
         super(message);
@@ -26,6 +27,20 @@ public abstract class ProblemException extends RuntimeException {
     /** Stable problem type, the last segment of the problem's type URI (e.g. {@code not-found}). */
     public String type() {
         return type;
+    }
+
+    /**
+     * Extension members of the problem (RFC 7807 section 3.2), e.g. the list of model problems of a refused
+     * deployment or the field errors of a form. Never null.
+     */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
+    }
+
+    /** Adds an extension member; returns this problem for chaining. */
+    public ProblemException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
     }
 
     /** Name of the input field at fault, or null. */

@@ -46,6 +46,7 @@ public class RestExceptionHandler extends ResponseEntityExceptionHandler {
             body.setProperty("field", e.field());
             body.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         }
+        e.properties().forEach(body::setProperty);
         return ResponseEntity.status(e.status()).body(body);
     }
 
