@@ -358,6 +358,36 @@ class ProcessRuntimeApiTest {
         runtime.deleteProcessInstance(pi.getId(), "test done");
     }
 
+    @Test
+    void aFailedJobIncidentIsRetriedByGivingTheJobOneMoreTry() {
+        String key = INCIDENT + "-job";
+        deploy(key, process(key, "Job incident test", """
+                <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Wait"/>
+                <bpmn:intermediateCatchEvent id="Wait" name="Wait an hour">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:intermediateCatchEvent>
+                <bpmn:sequenceFlow id="f2" sourceRef="Wait" targetRef="End"/>
+                <bpmn:endEvent id="End"/>
+                """));
+        ProcessInstance pi = runtime.startProcessInstanceByKey(key, "job-1");
+        Job job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+        management.setJobRetries(job.getId(), 0);
+        String owner = token("owner");
+        JsonNode listed = api().get(BASE + "/incidents?key=" + key, owner).body();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("type").asText()).isEqualTo("failedJob");
+        assertThat(listed.get(0).get("configuration").asText()).isEqualTo(job.getId());
+        assertThat(listed.get(0).get("activityName").asText()).isEqualTo("Wait an hour");
+        String id = listed.get(0).get("id").asText();
+
+        assertThat(api().post(BASE + "/incidents/" + id + "/retry", token("admin"), Map.of()).status())
+                .isEqualTo(204);
+        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(audits("INCIDENT_RETRIED", id)).isEqualTo(1);
+        runtime.deleteProcessInstance(pi.getId(), "test done");
+    }
+
     // ---------------------------------------------------------------- migration
 
     @Test
