@@ -194,12 +194,12 @@ final class ModelDiffer {
             String id = c.path("id").asText(c.path("key").asText(""));
             if (!id.isBlank() && !out.containsKey(id)) {
                 Map<String, String> props = new LinkedHashMap<>();
-                c.fields().forEachRemaining(f -> {
+                for (Map.Entry<String, JsonNode> f : c.properties()) {
                     if (!f.getKey().equals("id") && !f.getKey().equals("components")) {
                         props.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText()
                                 : f.getValue().toString());
                     }
-                });
+                }
                 out.put(id, new Item(id, c.path("type").asText(""), c.path("label").asText(null), props));
             }
             formItems(c.path("components"), out);
