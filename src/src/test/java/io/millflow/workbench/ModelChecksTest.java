@@ -258,6 +258,24 @@ class ModelChecksTest {
                 .containsEntry("superfluous-gateway", ModelProblem.Severity.WARNING);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"hand1", "orig-purchase-order", "project-intake-nocond",
+        "purchase-order-noio", "purchase-order-shift", "purchase-requisition-noname", "stock-replenishment-halfdi"})
+    void portReportsExactlyWhatBpmnlintReports(String fixture) throws IOException {
+        byte[] model;
+        String expected;
+        try (var in = getClass().getResourceAsStream("/workbench/bpmnlint/" + fixture + ".bpmn");
+                var ex = getClass().getResourceAsStream("/workbench/bpmnlint/" + fixture + ".expected")) {
+            model = in.readAllBytes();
+            expected = new String(ex.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> actual = BpmnLint.lint(Xml.parse(model)).stream()
+                .map(p -> p.ruleId() + "|" + p.elementId() + "|"
+                        + (p.severity() == ModelProblem.Severity.ERROR ? "error" : "warn") + "|" + p.message())
+                .sorted().toList();
+        assertThat(actual).containsExactlyElementsOf(expected.lines().filter(l -> !l.isBlank()).sorted().toList());
+    }
+
     @Test
     void labelRequiredAndMissingDi() {
         String model = linear(new El("serviceTask", "Nameless", "camunda:type=\"external\" camunda:topic=\""
