@@ -21,6 +21,8 @@ import org.w3c.dom.Element;
  * The checks a model passes before it is deployed, in plain Java (no Spring): at most 5 MB, XML without DOCTYPE,
  * the right root element, the bpmnlint {@code recommended} rules (ported, same ids and severities) and the
  * {@code millflow/*} rules. The browser runs the same rule ids; the server's answer is the one that counts.
+ * Server-only: {@code millflow/dmn-input} on business rule tasks (it needs the deployed decision), the DMN rules
+ * and the form rules.
  */
 public final class ModelChecks {
 
@@ -191,8 +193,10 @@ public final class ModelChecks {
             }
         }
         Set<String> produced = null;
-        for (Element task : Xml.descendants(definitions, Xml.BPMN, "userTask")) {
-            candidateGroups(task, context, problems);
+        List<Element> withForms = new ArrayList<>(Xml.descendants(definitions, Xml.BPMN, "userTask"));
+        withForms.forEach(task -> candidateGroups(task, context, problems));
+        withForms.addAll(Xml.descendants(definitions, Xml.BPMN, "startEvent"));
+        for (Element task : withForms) {
             String formRef = Xml.camunda(task, "formRef");
             if (!Xml.blank(formRef) && !isExpression(formRef) && !context.forms().contains(formRef.strip())) {
                 problems.add(ModelProblem.error(FORM_EXISTS, Xml.attr(task, "id"), "Form " + formRef.strip()
@@ -268,7 +272,8 @@ public final class ModelChecks {
         }
         for (String group : groups.split(",", -1)) {
             String g = group.strip();
-            if (!context.roles().contains(g)) {
+            // an expression names its role at run time; the check cannot know it (the browser linter skips it too)
+            if (!isExpression(g) && !context.roles().contains(g)) {
                 problems.add(ModelProblem.error(USER_TASK_CANDIDATE_GROUPS, id, "Unknown role " + g
                         + "; known roles: " + String.join(", ", context.roles())));
             }

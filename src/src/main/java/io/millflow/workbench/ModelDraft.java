@@ -57,10 +57,6 @@ class ModelDraft {
         this.updatedAt = now;
     }
 
-    void deployedAs(int version) {
-        this.baseVersion = version;
-    }
-
     UUID getId() { return id; }
     ModelKind getKind() { return kind; }
     String getKey() { return key; }

@@ -195,14 +195,15 @@ public class ProcessModels {
         return ModelChecks.check(kind, content, catalog());
     }
 
-    /** Deploys a draft as a new version; 400 {@code model-rejected} (with {@code problems}) while any error stands. */
+    /**
+     * Deploys a draft as a new version; 400 {@code model-rejected} (with {@code problems}) while any error stands.
+     * The draft stays as it is (same version, so the editor can go on saving it).
+     */
     @Transactional
     public DeployedVersion deploy(UUID draftId, String comment) {
         ModelDraft draft = find(draftId);
-        DeployedVersion deployed = deployChecked(draft.getKind(), draft.getContent().getBytes(StandardCharsets.UTF_8),
-                comment, draftId, draft.getKey());
-        draft.deployedAs(deployed.version());
-        return deployed;
+        return deployChecked(draft.getKind(), draft.getContent().getBytes(StandardCharsets.UTF_8), comment, draftId,
+                draft.getKey());
     }
 
     /** Deploys an uploaded file; the kind comes from the extension or, without one, from the root element. */
@@ -257,6 +258,12 @@ public class ProcessModels {
                     .addInputStream(kind.fileName(key), new ByteArrayInputStream(content)).deployWithResult();
         } catch (ProcessEngineException e) {
             throw new ModelErrors.InvalidModel("The engine refused the model: " + firstLine(e.getMessage()));
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the engine's parser lets some errors through unwrapped (e.g. an unparsable EL expression)
+            throw new ModelErrors.InvalidModel("The engine refused the model: " + firstLine(String.valueOf(
+                    e.getMessage())));
         }
         Definition d = switch (kind) {
             case BPMN -> deployment.getDeployedProcessDefinitions() == null ? null

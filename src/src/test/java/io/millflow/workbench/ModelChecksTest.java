@@ -369,6 +369,8 @@ class ModelChecksTest {
                 ModelChecks.USER_TASK_CANDIDATE_GROUPS)).isEmpty();
         assertThat(problems(check(linear(userTask("Assigned", "camunda:assignee=\"${projectManager}\""))),
                 ModelChecks.USER_TASK_CANDIDATE_GROUPS)).isEmpty();
+        assertThat(problems(check(linear(userTask("Dynamic", "camunda:candidateGroups=\"${approvalRole}\""))),
+                ModelChecks.USER_TASK_CANDIDATE_GROUPS)).as("expressions are decided at run time").isEmpty();
         assertThat(problems(check(linear(userTask("Nobody", ""))), ModelChecks.USER_TASK_CANDIDATE_GROUPS))
                 .singleElement().satisfies(p -> {
                     assertThat(p.elementId()).isEqualTo("Nobody");
@@ -432,6 +434,11 @@ class ModelChecksTest {
         assertThat(problems(check(linear(userTask("Review", "camunda:candidateGroups=\"FINANCE\" "
                 + "camunda:formRef=\"no-such-form\" camunda:formRefBinding=\"latest\""))), ModelChecks.FORM_EXISTS))
                 .singleElement().satisfies(p -> assertThat(p.message()).startsWith("Form no-such-form is neither"));
+        String startForm = linear(userTask("Review", "camunda:candidateGroups=\"FINANCE\"")).replace(
+                "<bpmn:startEvent id=\"Start\" name=\"Started\">",
+                "<bpmn:startEvent id=\"Start\" name=\"Started\" camunda:formRef=\"missing-start-form\">");
+        assertThat(problems(check(startForm), ModelChecks.FORM_EXISTS)).extracting(ModelProblem::elementId)
+                .containsExactly("Start");
     }
 
     @Test

@@ -251,6 +251,27 @@ class ProcessModelsApiTest {
         assertThat(type(tooLarge)).isEqualTo("model-too-large");
         assertThat(tooLarge.text("detail")).contains("5 MB");
 
+        // lint-clean, but the engine cannot parse the condition: its parse error is an invalid-model problem too
+        String badCondition = bpmn("wb-test-engine", "exclusiveGateway|Decide|name=\"Decide?\" default=\"Never\"",
+                service("Do", Topics.PMS_CREATE_PROJECT))
+                .replace("<bpmn:outgoing>F1</bpmn:outgoing></bpmn:exclusiveGateway>",
+                        "<bpmn:outgoing>F1</bpmn:outgoing><bpmn:outgoing>Never</bpmn:outgoing></bpmn:exclusiveGateway>")
+                .replace("<bpmn:incoming>F2</bpmn:incoming>", "<bpmn:incoming>F2</bpmn:incoming><bpmn:incoming>Never</bpmn:incoming>")
+                .replace("<bpmn:sequenceFlow id=\"F1\" sourceRef=\"Decide\" targetRef=\"Do\"/>",
+                        "<bpmn:sequenceFlow id=\"F1\" name=\"yes\" sourceRef=\"Decide\" targetRef=\"Do\">"
+                                + "<bpmn:conditionExpression>${ok ==}</bpmn:conditionExpression></bpmn:sequenceFlow>"
+                                + "<bpmn:sequenceFlow id=\"Never\" name=\"no\" sourceRef=\"Decide\" targetRef=\"End\"/>")
+                .replace("</bpmndi:BPMNPlane>", "<bpmndi:BPMNEdge id=\"Never_di\" bpmnElement=\"Never\">"
+                        + "<di:waypoint x=\"250\" y=\"160\"/><di:waypoint x=\"600\" y=\"160\"/></bpmndi:BPMNEdge>"
+                        + "</bpmndi:BPMNPlane>");
+        Api.Response lintClean = api.post(BASE + "/check", token("owner"), badCondition, Map.of("Content-Type", "text/xml"));
+        assertThat(lintClean.body().path("problems").findValuesAsText("severity")).as(lintClean.raw())
+                .doesNotContain("ERROR");
+        Api.Response engine = upload("owner", "wb-test-engine.bpmn", badCondition);
+        assertThat(engine.status()).as(engine.raw()).isEqualTo(400);
+        assertThat(type(engine)).isEqualTo("invalid-model");
+        assertThat(engine.text("detail")).startsWith("The engine refused the model");
+
         Api.Response overlap = upload("owner", "wb-test-overlap.dmn", OVERLAPPING_DMN);
         assertThat(overlap.status()).as(overlap.raw()).isEqualTo(400);
         assertThat(type(overlap)).isEqualTo("model-rejected");
@@ -322,10 +343,13 @@ class ProcessModelsApiTest {
         String v2 = bpmn("wb-test-flow", service("Create", Topics.PMS_CREATE_PROJECT),
                 user("Approve", "MANAGER,FINANCE"), user("Check", "FINANCE"));
         Api.Response reloaded = api.get(BASE + "/drafts/" + id, token("owner"));
-        long current = reloaded.body().path("version").asLong();
-        assertThat(reloaded.body().path("baseVersion").asInt()).isEqualTo(1);
+        assertThat(reloaded.body().path("version").asLong()).as("deploying leaves the draft as it is")
+                .isEqualTo(version);
+        assertThat(reloaded.body().path("baseVersion").isNull()).as("no version existed when it was started").isTrue();
+        assertThat(api.get(BASE + "/drafts?key=wb-test-flow", token("owner")).body().findValuesAsText("id"))
+                .containsExactly(id);
         Api.Response saved = api.put(BASE + "/drafts/" + id, token("admin"), Map.of("xml", v2,
-                "expectedVersion", current));
+                "expectedVersion", version));
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
         assertThat(saved.text("updatedBy")).isEqualTo("admin");
         Api.Response stale = api.put(BASE + "/drafts/" + id, token("owner"), Map.of("xml", v1,
