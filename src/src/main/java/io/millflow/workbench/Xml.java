@@ -41,6 +41,12 @@ final class Xml {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            try {
+                // models are shallow; a deeply nested document is an attack on the recursive rules
+                f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "256");
+            } catch (IllegalArgumentException e) {
+                // a parser without the JDK's limits: the size limit still applies
+            }
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();
