@@ -636,20 +636,37 @@ final class BpmnLint {
         outside.forEach(e -> report("no-overlapping-elements", e.id, "Element is outside of parent boundary"));
     }
 
+    /**
+     * Bounds as bpmn-moddle reads them: an absent attribute makes them unusable (moddle's default for x and y is the
+     * string "0", which bpmnlint does not take for a number); a value is read like JavaScript's parseFloat.
+     */
     private static Bounds bounds(Element b) {
-        if (b == null) {
+        if (b == null || Xml.attr(b, "x") == null || Xml.attr(b, "y") == null || Xml.attr(b, "width") == null
+                || Xml.attr(b, "height") == null) {
             return null;
         }
-        try {
-            return new Bounds(number(b, "x"), number(b, "y"), number(b, "width"), number(b, "height"));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return new Bounds(parseFloat(Xml.attr(b, "x")), parseFloat(Xml.attr(b, "y")), parseFloat(Xml.attr(b, "width")),
+                parseFloat(Xml.attr(b, "height")));
     }
 
-    private static double number(Element b, String name) {
-        String v = Xml.attr(b, name);
-        return v == null ? 0 : Double.parseDouble(v.strip());
+    private static final java.util.regex.Pattern FLOAT =
+            java.util.regex.Pattern.compile("^[+-]?(Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)");
+
+    static double parseFloat(String s) {
+        java.util.regex.Matcher m = FLOAT.matcher(s.strip());
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        String n = m.group();
+        if (n.endsWith("Infinity")) {
+            return n.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        try {
+            return Double.parseDouble(n);
+        } catch (NumberFormatException e) {
+            // an exponent without digits after it ("1e"): parseFloat stops before it
+            return Double.parseDouble(n.replaceAll("[eE][+-]?$", ""));
+        }
     }
 
     private void checkProcess(Node container, Set<Node> overlapping, Set<Node> outside, Map<Node, Di> di,
@@ -675,7 +692,12 @@ final class BpmnLint {
                 continue;
             }
             Bounds b = d.bounds();
-            shapes.add(new Shape(e, b.x(), b.x() + b.width(), b.y(), b.y() + b.height()));
+            double left = b.x();
+            double right = b.x() + b.width();
+            if (Double.isNaN(left) || Double.isNaN(right)) {
+                continue;
+            }
+            shapes.add(new Shape(e, left, right, b.y(), b.y() + b.height()));
         }
         shapes.sort((a, b) -> Double.compare(a.left(), b.left()));
         Set<Node> overlapping = new HashSet<>();

@@ -268,7 +268,7 @@ class ModelChecksTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"hand1", "orig-purchase-order", "project-intake-nocond",
-        "purchase-order-noio", "purchase-order-shift", "purchase-requisition-noname", "stock-replenishment-halfdi"})
+        "purchase-order-noio", "purchase-order-shift", "po-bounds", "purchase-requisition-noname", "stock-replenishment-halfdi"})
     void portReportsExactlyWhatBpmnlintReports(String fixture) throws IOException {
         byte[] model;
         String expected;
