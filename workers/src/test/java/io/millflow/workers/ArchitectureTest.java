@@ -28,7 +28,7 @@ class ArchitectureTest {
     /** The capability packages of the core module, including those still to come. */
     private static final String[] CORE_CAPABILITIES = {
         "io.millflow.audit..", "io.millflow.security..", "io.millflow.shared..", "io.millflow.procurement..",
-        "io.millflow.ims..", "io.millflow.pms..", "io.millflow.integration..",
+        "io.millflow.ims..", "io.millflow.pms..", "io.millflow.integration..", "io.millflow.workbench..",
     };
 
     @ArchTest
