@@ -209,6 +209,7 @@ public class ProcessRuntime {
      * and the audit record commit together. 409 when the plan itself is invalid or there are too many instances
      * for a synchronous migration.
      */
+    @SuppressWarnings("removal") // synchronous execute(): see ADR 0022
     public MigrationReport migrate(String key, Integer fromVersion, Integer toVersion) {
         CurrentUser user = CurrentUser.get();
         ProcessDefinition source = definition(key, required("fromVersion", fromVersion), "fromVersion");
