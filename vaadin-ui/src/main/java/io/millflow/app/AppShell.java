@@ -5,6 +5,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
+import io.millflow.ui.components.BpmnViewer;
 import io.millflow.ui.components.EChart;
 import io.millflow.ui.components.GanttChart;
 import io.millflow.ui.components.KanbanBoard;
@@ -13,8 +14,8 @@ import io.millflow.ui.components.KanbanBoard;
  * The page shell: installable as a PWA (manifest, icons, service worker), Lumo theme (the default), server push
  * (websocket, falling back to long polling) so open views show changes made elsewhere, e.g. stock moves.
  * The production bundle holds only the web components reachable from routes and this shell: the {@code @Uses}
- * components are named here so that they are in it whichever views use them (and for the test route
- * {@code test/components}, which lives in test sources the bundle build does not scan).
+ * components are named here so that they are in it whichever views use them (and for the test routes
+ * {@code test/components} and {@code test/bpmn-overlays}, which live in test sources the bundle build does not scan).
  */
 @Push
 @PWA(name = "Millflow", shortName = "Millflow", description = "Projects, inventory and approvals for manufacturers",
@@ -22,6 +23,7 @@ import io.millflow.ui.components.KanbanBoard;
 @Uses(GanttChart.class)
 @Uses(KanbanBoard.class)
 @Uses(EChart.class)
+@Uses(BpmnViewer.class)
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class AppShell implements AppShellConfigurator {
 }
