@@ -9,7 +9,7 @@
  *
  * Test hooks: data-rendered="true" once a schema is open; data-error="…" when it cannot be opened.
  */
-import { FormEditor } from '@bpmn-io/form-js-editor';
+import type { FormEditor } from '@bpmn-io/form-js-editor';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
@@ -61,8 +61,12 @@ export class MillflowFormEditor extends HTMLElement {
       this.errorEl.setAttribute('role', 'alert');
       this.errorEl.hidden = true;
       this.append(this.canvasEl, this.errorEl);
-      this.editor = new FormEditor({ container: this.canvasEl });
-      this.editor.on('changed', () => this.onChanged());
+      // the editor (with its properties panel) loads on first use, not with every page
+      void import('@bpmn-io/form-js-editor').then(({ FormEditor }) => {
+        this.editor = new FormEditor({ container: this.canvasEl });
+        this.editor.on('changed', () => this.onChanged());
+        this.scheduleRender();
+      }, (err) => this.showError(`Could not load the form editor: ${err}`));
     }
     this.scheduleRender();
   }

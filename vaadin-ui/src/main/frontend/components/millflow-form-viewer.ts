@@ -10,8 +10,15 @@
  *
  * Test hooks: data-rendered="true" once the schema is shown; data-error="…" when the schema cannot be shown.
  */
-import { Form } from '@bpmn-io/form-js-viewer';
+import type { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+
+// form-js (with preact, FEEL and markdown) loads on first use, not with every page.
+let formJs: Promise<typeof import('@bpmn-io/form-js-viewer')> | undefined;
+function loadFormJs() {
+  formJs ??= import('@bpmn-io/form-js-viewer');
+  return formJs;
+}
 
 type Json = Record<string, unknown>;
 
@@ -114,8 +121,11 @@ export class MillflowFormViewer extends HTMLElement {
       this.errorEl.setAttribute('role', 'alert');
       this.errorEl.hidden = true;
       this.append(this.containerEl, this.errorEl);
-      this.form = new Form({ container: this.containerEl });
-      this.form.setProperty('readOnly', this._readonly);
+      void loadFormJs().then(({ Form }) => {
+        this.form = new Form({ container: this.containerEl });
+        this.form.setProperty('readOnly', this._readonly);
+        this.scheduleRender();
+      }, (err) => this.showError(`Could not load the form viewer: ${err}`));
     }
     this.scheduleRender();
   }
