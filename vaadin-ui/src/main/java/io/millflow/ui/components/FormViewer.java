@@ -23,7 +23,8 @@ import java.util.Map;
  * under the fields with {@link #showErrors}. Values that the browser refuses come back as an {@link InvalidEvent}.
  *
  * <p>For tests the element carries {@code data-rendered="true"} once the form is shown; form-js renders fields as
- * {@code .fjs-form-field} with inputs named after their ids and errors in {@code .fjs-form-field-error}.
+ * {@code .fjs-form-field} whose inputs are labelled by the fields' labels (Playwright {@code getByLabel}) and errors
+ * in {@code .fjs-form-field-error}. form-js takes a typed value when the field loses focus (or on submit).
  */
 @Tag("millflow-form-viewer")
 @NpmPackage(value = "@bpmn-io/form-js", version = FormViewer.FORM_JS_VERSION)
