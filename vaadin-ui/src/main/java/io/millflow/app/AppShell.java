@@ -7,6 +7,8 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import io.millflow.ui.components.BpmnViewer;
 import io.millflow.ui.components.EChart;
+import io.millflow.ui.components.FormEditor;
+import io.millflow.ui.components.FormViewer;
 import io.millflow.ui.components.GanttChart;
 import io.millflow.ui.components.KanbanBoard;
 
@@ -24,6 +26,8 @@ import io.millflow.ui.components.KanbanBoard;
 @Uses(KanbanBoard.class)
 @Uses(EChart.class)
 @Uses(BpmnViewer.class)
+@Uses(FormViewer.class)
+@Uses(FormEditor.class)
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class AppShell implements AppShellConfigurator {
 }
