@@ -5,6 +5,8 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
+import io.millflow.ui.components.BpmnModeler;
+import io.millflow.ui.components.DmnModeler;
 import io.millflow.ui.components.EChart;
 import io.millflow.ui.components.GanttChart;
 import io.millflow.ui.components.KanbanBoard;
@@ -22,6 +24,8 @@ import io.millflow.ui.components.KanbanBoard;
 @Uses(GanttChart.class)
 @Uses(KanbanBoard.class)
 @Uses(EChart.class)
+@Uses(BpmnModeler.class)
+@Uses(DmnModeler.class)
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class AppShell implements AppShellConfigurator {
 }
