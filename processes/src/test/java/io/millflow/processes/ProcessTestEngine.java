@@ -42,6 +42,7 @@ final class ProcessTestEngine {
                 .addClasspathResource("bpmn/project-intake.bpmn")
                 .addClasspathResource("bpmn/task-approval.bpmn")
                 .addClasspathResource("bpmn/project-material-request.bpmn")
+                .addClasspathResource("bpmn/finance-review.form")
                 .deploy();
         return engine;
     }

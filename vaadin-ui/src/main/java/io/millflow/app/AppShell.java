@@ -8,6 +8,8 @@ import com.vaadin.flow.server.PWA;
 import io.millflow.ui.components.BpmnModeler;
 import io.millflow.ui.components.DmnModeler;
 import io.millflow.ui.components.EChart;
+import io.millflow.ui.components.FormEditor;
+import io.millflow.ui.components.FormViewer;
 import io.millflow.ui.components.GanttChart;
 import io.millflow.ui.components.KanbanBoard;
 
@@ -26,6 +28,8 @@ import io.millflow.ui.components.KanbanBoard;
 @Uses(EChart.class)
 @Uses(BpmnModeler.class)
 @Uses(DmnModeler.class)
+@Uses(FormViewer.class)
+@Uses(FormEditor.class)
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class AppShell implements AppShellConfigurator {
 }

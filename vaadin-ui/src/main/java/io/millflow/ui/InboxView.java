@@ -34,7 +34,11 @@ import io.millflow.shared.inbox.Inbox;
 import io.millflow.shared.inbox.InboxTask;
 import io.millflow.shared.inbox.ProcessDiagram;
 import io.millflow.shared.inbox.TaskDecision;
+import io.millflow.shared.forms.InvalidFormException;
+import io.millflow.shared.forms.TaskForm;
+import io.millflow.shared.forms.TaskForms;
 import io.millflow.ui.components.BpmnViewer;
+import io.millflow.ui.components.FormViewer;
 import io.millflow.ui.purchasing.PurchaseOrderTaskPanel;
 import io.millflow.ims.ReplenishmentRuns;
 import io.millflow.ui.replenishment.ProposalsPanel;
@@ -50,7 +54,9 @@ import java.util.UUID;
  * The task inbox: my tasks and my groups' tasks, overdue marked; a task opens with its subject (the
  * requisition, the lines of a cycle count with book, counted, difference and outcome, or a purchase order with
  * its receiving or put-away form), the process diagram
- * with the current step, claim, and approve or reject with a comment.
+ * with the current step, claim, and approve or reject with a comment — or, when the task has a form-js form
+ * ({@code camunda:formRef}), the form with a Submit button; the server checks the values ({@link TaskForms}) and its
+ * messages show under the fields.
  * Roles: every internal role; each task is limited to its candidate groups by {@link Inbox}.
  */
 @Route(value = "inbox", layout = MainLayout.class)
@@ -70,6 +76,7 @@ public class InboxView extends VerticalLayout {
     private final MasterData masterData;
     private final ReplenishmentRuns replenishmentRuns;
     private final Suppliers suppliers;
+    private final TaskForms taskForms;
     private final Tab allTab = new Tab("All");
     private final Tab mineTab = new Tab("Claimed by me");
     private final Tab groupTab = new Tab("My groups");
@@ -79,8 +86,9 @@ public class InboxView extends VerticalLayout {
 
     public InboxView(Inbox inbox, PurchaseRequisitions requisitions, CycleCounts counts, PurchaseOrders orders,
             PurchaseOrderQueries orderQueries, GoodsReceipts receipts, MasterData masterData,
-            ReplenishmentRuns replenishmentRuns, Suppliers suppliers) {
+            ReplenishmentRuns replenishmentRuns, Suppliers suppliers, TaskForms taskForms) {
         this.suppliers = suppliers;
+        this.taskForms = taskForms;
         this.orders = orders;
         this.orderQueries = orderQueries;
         this.replenishmentRuns = replenishmentRuns;
@@ -273,6 +281,34 @@ public class InboxView extends VerticalLayout {
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout actions = new HorizontalLayout(claim, approve, reject);
         actions.getStyle().set("flex-wrap", "wrap");
+        java.util.Optional<TaskForm> form = java.util.Optional.empty();
+        try {
+            form = taskForms.formOf(task.id());
+        } catch (RuntimeException e) {
+            detail.add(new Paragraph("The task's form cannot be shown: " + Problems.message(e)));
+        }
+        if (form.isPresent()) {
+            // a task with a form is completed by submitting the form, which the server checks
+            comment.setVisible(false);
+            approve.setVisible(false);
+            reject.setVisible(false);
+            FormViewer viewer = new FormViewer();
+            viewer.setId("task-form");
+            viewer.setWidthFull();
+            viewer.setSchema(form.get().schemaJson());
+            viewer.setData(form.get().data());
+            viewer.addSubmitListener(e -> submitForm(task, viewer, e.data()));
+            viewer.addInvalidListener(e -> {
+                Notification n = Notification.show("Please correct the marked fields", 4000,
+                        Notification.Position.TOP_CENTER);
+                n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            });
+            Button submit = new Button("Submit", e -> viewer.submit());
+            submit.setId("submit-form");
+            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.addComponentAtIndex(0, submit);
+            detail.add(viewer);
+        }
         if (ProcessKeys.PURCHASE_ORDER.equals(task.processKey()) && PurchaseOrderTaskPanel.hasOwnForm(task)) {
             // receiving and put-away are completed by posting them in the panel above
             comment.setVisible(false);
@@ -291,6 +327,22 @@ public class InboxView extends VerticalLayout {
             detail.add(viewer);
         } catch (RuntimeException e) {
             detail.add(new Paragraph("The process diagram cannot be shown: " + Problems.message(e)));
+        }
+    }
+
+    private void submitForm(InboxTask task, FormViewer viewer, Map<String, Object> data) {
+        try {
+            taskForms.submit(task.id(), data);
+            Notification n = Notification.show("Submitted", 3000, Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh(null);
+        } catch (InvalidFormException e) {
+            viewer.showErrors(e.byField());
+            Notification n = Notification.show(e.getMessage(), 6000, Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            n.setId("form-errors");
+        } catch (RuntimeException e) {
+            Problems.show(e);
         }
     }
 

@@ -105,6 +105,36 @@ public class Inbox {
         return describe(task, groups);
     }
 
+    /**
+     * Checks that the caller may work on this open task now, with the rules of the inbox: 404 when there is no such
+     * task, 409 when it is completed, suspended or claimed by someone else, 403 when it is not for one of the caller's
+     * roles or belongs to the caller's own request. Returns the task as the inbox shows it. For capabilities that
+     * complete tasks in their own way (e.g. a task's form).
+     */
+    @Transactional
+    public InboxTask authorizeWork(String taskId) {
+        CurrentUser user = CurrentUser.get();
+        Task task = openTask(taskId);
+        List<String> groups = candidateGroups(taskId);
+        authorize(task, groups, user);
+        return describe(task, groups);
+    }
+
+    /**
+     * Whether a task links a form-js form ({@code camunda:formRef}, or a {@code camunda-forms:} /
+     * {@code operaton-forms:} form key). The task must come from a query with {@code initializeFormKeys()}.
+     */
+    public static boolean hasLinkedForm(Task task) {
+        if (task == null) {
+            return false;
+        }
+        if (task.getOperatonFormRef() != null && task.getOperatonFormRef().getKey() != null) {
+            return true;
+        }
+        String formKey = task.getFormKey();
+        return formKey != null && (formKey.startsWith("camunda-forms:") || formKey.startsWith("operaton-forms:"));
+    }
+
     /** The diagram of the task's process with the activities that are active now. */
     @Transactional(readOnly = true)
     public ProcessDiagram diagram(String taskId) {
@@ -152,7 +182,8 @@ public class Inbox {
 
     /**
      * Decides a task. The capability's handler records the decision; task completion, the decision and
-     * the audit record commit together.
+     * the audit record commit together. A task with a form-js form is refused (400 {@code form-required}): it is
+     * completed by submitting its form, which the server checks ({@code io.millflow.shared.forms.TaskForms}).
      */
     @Transactional
     public void complete(String taskId, TaskDecision decision) {
@@ -163,6 +194,9 @@ public class Inbox {
         Task task = openTask(taskId);
         List<String> groups = candidateGroups(taskId);
         authorize(task, groups, user);
+        if (hasLinkedForm(tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult())) {
+            throw new FormRequired(taskId);
+        }
         InboxTask described = describe(task, groups);
         TaskDecisionHandler handler = handlers.get(described.processKey());
         Map<String, Object> vars = new HashMap<>();
@@ -184,6 +218,14 @@ public class Inbox {
         before.put("businessKey", described.businessKey());
         before.put("state", "OPEN");
         audit.record(user.username(), "TASK_COMPLETED", "Task", taskId, before, after);
+    }
+
+    /** Approve/reject on a task with a form: the form's data and its checks would be skipped. */
+    static final class FormRequired extends ProblemException {
+        FormRequired(String taskId) {
+            super(org.springframework.http.HttpStatus.BAD_REQUEST, "form-required", "Task " + taskId
+                    + " has a form: fill in and submit the form (POST /api/v1/tasks/" + taskId + "/form)", null);
+        }
     }
 
     private Task openTask(String taskId) {
