@@ -1,0 +1,104 @@
+package io.millflow.ui.components;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.SelectOption;
+
+/**
+ * Drives a {@code <millflow-bpmn-modeler>} as an owner does: palette, context pad, properties panel. Shared by the
+ * modeler harness test and the workbench's acceptance test.
+ */
+public final class ModelerDriver {
+
+    private final Page page;
+    private final Locator modeler;
+
+    public ModelerDriver(Page page, Locator modeler) {
+        this.page = page;
+        this.modeler = modeler;
+    }
+
+    private static BoundingBox box(Locator locator) {
+        BoundingBox box = locator.boundingBox();
+        assertThat(box).as("bounding box of " + locator).isNotNull();
+        return box;
+    }
+
+    public Locator element(String id) {
+        return modeler.locator("g.djs-element[data-element-id='" + id + "']");
+    }
+
+    /**
+     * Creates a task with the palette and drops it on the sequence flow {@code flowId} (bpmn-js splits the flow),
+     * turns it into a user task with the context pad's wrench and names it in the properties panel. Returns its id.
+     */
+    public String addUserTaskOnFlow(String flowId, String name) {
+        BoundingBox f = box(modeler.locator("g.djs-connection[data-element-id='" + flowId + "']"));
+        double x = f.x + f.width / 2;
+        double y = f.y + f.height / 2;
+        modeler.locator(".djs-palette .entry[data-action='create.task']").click();
+        page.mouse().move(x - 40, y + 60);
+        page.mouse().move(x - 5, y + 3, new Mouse.MoveOptions().setSteps(6));
+        page.mouse().move(x, y, new Mouse.MoveOptions().setSteps(4));
+        page.mouse().click(x, y);
+        page.keyboard().press("Escape"); // leave the label editing that creation opens
+        Locator selected = modeler.locator("g.djs-shape.selected");
+        assertThat(selected).hasCount(1);
+        String created = selected.getAttribute("data-element-id");
+        // the flow was split: the new task has an incoming and an outgoing flow
+        assertThat(((Number) page.evaluate("id => { const r = document.querySelector('millflow-bpmn-modeler')"
+                + ".getModeler().get('elementRegistry').get(id); return r.incoming.length + r.outgoing.length; }",
+                created)).intValue()).isEqualTo(2);
+
+        modeler.locator(".djs-context-pad .entry[data-action='replace']").click();
+        page.locator(".djs-popup [data-id='replace-with-user-task']").click();
+        Locator userTask = modeler.locator("g.djs-shape.selected");
+        assertThat(userTask).hasCount(1);
+        String id = userTask.getAttribute("data-element-id");
+        assertThat((String) page.evaluate("id => document.querySelector('millflow-bpmn-modeler').getModeler()"
+                + ".get('elementRegistry').get(id).businessObject.$type", id)).isEqualTo("bpmn:UserTask");
+
+        Locator nameField = modeler.locator("#bio-properties-panel-name");
+        nameField.fill(name);
+        nameField.blur();
+        assertThat(element(id)).containsText(name.split(" ")[0]);
+        return id;
+    }
+
+    /** Opens a group of the properties panel, e.g. {@code CamundaPlatform__UserAssignment}. */
+    public void openGroup(String groupId) {
+        Locator header = modeler.locator("[data-group-id='group-" + groupId + "'] .bio-properties-panel-group-header");
+        header.scrollIntoViewIfNeeded();
+        String css = header.getAttribute("class");
+        if (css == null || !css.contains("open")) {
+            header.click();
+        }
+    }
+
+    /** Types the candidate groups of the selected user task. */
+    public void setCandidateGroups(String groups) {
+        openGroup("CamundaPlatform__UserAssignment");
+        Locator field = modeler.locator("#bio-properties-panel-candidateGroups");
+        field.fill(groups);
+        field.blur();
+    }
+
+    /** Links a Camunda form (form-js) by reference, binding latest, to the selected user task. */
+    public void linkForm(String formRef) {
+        openGroup("CamundaPlatform__Form");
+        modeler.locator("#bio-properties-panel-formType").selectOption(new SelectOption().setValue("formRef"));
+        Locator field = modeler.locator("#bio-properties-panel-formRef");
+        field.fill(formRef);
+        field.blur();
+    }
+
+    /** The lint error icon bpmn-js-bpmnlint draws on the element. */
+    public Locator lintErrorOn(String id) {
+        return modeler.locator("[data-container-id='" + id + "'] .bjsl-icon-error");
+    }
+}
