@@ -183,9 +183,11 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 bpmn.setLintContext(ctx.topics(), ctx.roles(), ctx.decisions(), ctx.forms());
                 bpmn.setXml(xml);
                 bpmn.addModelChangedListener(e -> {
+                    // a late event of a model already saved or deployed carries the same XML: not a change
+                    boolean changed = e.dirty() && !e.xml().equals(xml);
                     xml = e.xml();
                     browserIssues = e.issues();
-                    if (e.dirty()) {
+                    if (changed) {
                         dirty = true;
                         serverProblems = List.of(); // stale: the model changed since the check
                         bpmn.setServerProblems(List.of());
@@ -201,8 +203,9 @@ public class ModelView extends VerticalLayout implements BeforeEnterObserver, Ha
                 dmn.setHeight("600px");
                 dmn.setXml(xml);
                 dmn.addModelChangedListener(e -> {
+                    boolean changed = e.dirty() && !e.xml().equals(xml);
                     xml = e.xml();
-                    if (e.dirty()) {
+                    if (changed) {
                         dirty = true;
                         serverProblems = List.of();
                         deployed.setText("");

@@ -18,6 +18,17 @@ public final class ModelerDriver {
     private final Page page;
     private final Locator modeler;
 
+    /** The ids of all plain tasks, sorted, comma-separated. */
+    private static final String TASK_IDS = "() => document.querySelector('millflow-bpmn-modeler').getModeler()"
+            + ".get('elementRegistry').filter(e => e.type === 'bpmn:Task').map(e => e.id).sort().join(',')";
+
+    private static final String USER_TASK_IDS = TASK_IDS.replace("'bpmn:Task'", "'bpmn:UserTask'");
+
+    private static String newId(String before, String after) {
+        java.util.List<String> old = java.util.List.of(before.split(","));
+        return java.util.Arrays.stream(after.split(",")).filter(id -> !old.contains(id)).findFirst().orElseThrow();
+    }
+
     public ModelerDriver(Page page, Locator modeler) {
         this.page = page;
         this.modeler = modeler;
@@ -41,27 +52,42 @@ public final class ModelerDriver {
         BoundingBox f = box(modeler.locator("g.djs-connection[data-element-id='" + flowId + "']"));
         double x = f.x + f.width / 2;
         double y = f.y + f.height / 2;
-        modeler.locator(".djs-palette .entry[data-action='create.task']").click();
-        page.mouse().move(x - 40, y + 60);
-        page.mouse().move(x - 5, y + 3, new Mouse.MoveOptions().setSteps(6));
-        page.mouse().move(x, y, new Mouse.MoveOptions().setSteps(4));
-        page.mouse().click(x, y);
+        String before = (String) page.evaluate(TASK_IDS);
+        // drag the palette's "Create task" onto the flow
+        BoundingBox entry = box(modeler.locator(".djs-palette .entry[data-action='create.task']"));
+        page.mouse().move(entry.x + entry.width / 2, entry.y + entry.height / 2);
+        page.mouse().down();
+        page.mouse().move(x - 60, y + 40, new Mouse.MoveOptions().setSteps(10));
+        page.mouse().move(x - 4, y + 2, new Mouse.MoveOptions().setSteps(6));
+        page.mouse().move(x, y, new Mouse.MoveOptions().setSteps(3));
+        page.mouse().up();
+        try {
+            page.waitForCondition(() -> !before.equals(page.evaluate(TASK_IDS)));
+        } catch (RuntimeException e) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "modeler-drop.png")));
+            throw e;
+        }
+        String created = newId(before, (String) page.evaluate(TASK_IDS));
         page.keyboard().press("Escape"); // leave the label editing that creation opens
-        Locator selected = modeler.locator("g.djs-shape.selected");
-        assertThat(selected).hasCount(1);
-        String created = selected.getAttribute("data-element-id");
         // the flow was split: the new task has an incoming and an outgoing flow
         assertThat(((Number) page.evaluate("id => { const r = document.querySelector('millflow-bpmn-modeler')"
                 + ".getModeler().get('elementRegistry').get(id); return r.incoming.length + r.outgoing.length; }",
                 created)).intValue()).isEqualTo(2);
 
+        // select it (a click near its corner, away from the label) and open the context pad's wrench
+        BoundingBox shape = box(element(created));
+        page.mouse().click(shape.x + 15, shape.y + 15);
+        assertThat(element(created)).hasClass(java.util.regex.Pattern.compile(".*\\bselected\\b.*"));
+        String userTasksBefore = (String) page.evaluate(USER_TASK_IDS);
         modeler.locator(".djs-context-pad .entry[data-action='replace']").click();
         page.locator(".djs-popup [data-id='replace-with-user-task']").click();
-        Locator userTask = modeler.locator("g.djs-shape.selected");
-        assertThat(userTask).hasCount(1);
-        String id = userTask.getAttribute("data-element-id");
-        assertThat((String) page.evaluate("id => document.querySelector('millflow-bpmn-modeler').getModeler()"
-                + ".get('elementRegistry').get(id).businessObject.$type", id)).isEqualTo("bpmn:UserTask");
+        page.waitForCondition(() -> !userTasksBefore.equals(page.evaluate(USER_TASK_IDS)));
+        String id = newId(userTasksBefore, (String) page.evaluate(USER_TASK_IDS));
+        if (!String.valueOf(element(id).getAttribute("class")).contains("selected")) {
+            BoundingBox replaced = box(element(id));
+            page.mouse().click(replaced.x + 15, replaced.y + 15);
+        }
+        assertThat(element(id)).hasClass(java.util.regex.Pattern.compile(".*\\bselected\\b.*"));
 
         Locator nameField = modeler.locator("#bio-properties-panel-name");
         nameField.fill(name);
