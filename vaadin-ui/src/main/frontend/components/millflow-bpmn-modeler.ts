@@ -183,9 +183,7 @@ export class MillflowBpmnModeler extends HTMLElement {
       } else {
         this.lintedOnce = false;
         await modeler.importXML(xml);
-        const canvas = modeler.get<Canvas>('canvas');
-        canvas.resized();
-        canvas.zoom('fit-viewport', 'auto');
+        this.fit();
       }
       this.importedXml = xml;
     } catch (err) {
@@ -198,6 +196,29 @@ export class MillflowBpmnModeler extends HTMLElement {
     if (this._xml !== this.importedXml) {
       void this.importXml(); // a newer model arrived during the import
     }
+  }
+
+  /** Fits the diagram into the part of the canvas right of the palette, so no element hides under it. */
+  private fit(): void {
+    const canvas = this.modeler!.get<Canvas>('canvas');
+    canvas.resized();
+    canvas.zoom('fit-viewport', 'auto');
+    const container = this.canvasEl!.getBoundingClientRect();
+    const palette = this.canvasEl!.querySelector('.djs-palette')?.getBoundingClientRect();
+    const inner = (canvas as any).viewbox().inner as { x: number; y: number; width: number; height: number };
+    if (!palette || container.width === 0 || inner.width === 0) {
+      return;
+    }
+    const left = palette.right - container.left + 16;
+    const margin = 16;
+    const scale = Math.min(1, (container.width - left - margin) / inner.width,
+      (container.height - 2 * margin) / inner.height);
+    (canvas as any).viewbox({
+      x: inner.x - left / scale,
+      y: inner.y - margin / scale,
+      width: container.width / scale,
+      height: container.height / scale
+    });
   }
 
   private onLinted(grouped: Record<string, any[]>): void {

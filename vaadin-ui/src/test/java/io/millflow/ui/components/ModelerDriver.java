@@ -49,23 +49,37 @@ public final class ModelerDriver {
      * turns it into a user task with the context pad's wrench and names it in the properties panel. Returns its id.
      */
     public String addUserTaskOnFlow(String flowId, String name) {
-        BoundingBox f = box(modeler.locator("g.djs-connection[data-element-id='" + flowId + "']"));
-        double x = f.x + f.width / 2;
-        double y = f.y + f.height / 2;
+        // the middle of the flow's first segment on screen (the SVG group's box also spans its outline)
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> point = (java.util.List<Number>) page.evaluate("id => {"
+                + " const m = document.querySelector('millflow-bpmn-modeler').getModeler();"
+                + " const canvas = m.get('canvas'); const vb = canvas.viewbox();"
+                + " const w = m.get('elementRegistry').get(id).waypoints;"
+                + " const rect = canvas.getContainer().getBoundingClientRect();"
+                + " const mx = (w[0].x + w[1].x) / 2, my = (w[0].y + w[1].y) / 2;"
+                + " return [rect.left + (mx - vb.x) * vb.scale, rect.top + (my - vb.y) * vb.scale]; }", flowId);
+        double x = point.get(0).doubleValue();
+        double y = point.get(1).doubleValue();
         String before = (String) page.evaluate(TASK_IDS);
-        // drag the palette's "Create task" onto the flow
-        BoundingBox entry = box(modeler.locator(".djs-palette .entry[data-action='create.task']"));
-        page.mouse().move(entry.x + entry.width / 2, entry.y + entry.height / 2);
-        page.mouse().down();
-        page.mouse().move(x - 60, y + 40, new Mouse.MoveOptions().setSteps(10));
-        page.mouse().move(x - 4, y + 2, new Mouse.MoveOptions().setSteps(6));
+        page.evaluate("() => { const m = document.querySelector('millflow-bpmn-modeler').getModeler(); window.__dnd = [];"
+                + " ['create.start','create.end','create.rejected','create.canceled','element.hover']"
+                + ".forEach(n => m.get('eventBus').on(n, 5000, e => { window.__dnd.push(n + ' ' + "
+                + "((e.hover && e.hover.id) || (e.element && e.element.id) || (e.context && e.context.target"
+                + " && e.context.target.id) || '')); })); }");
+        // the palette's "Create task" (click mode: the task follows the mouse), dropped with a click on the flow
+        modeler.locator(".djs-palette .entry[data-action='create.task']").click();
+        page.mouse().move(x, y + 60, new Mouse.MoveOptions().setSteps(8));
+        page.mouse().move(x, y + 3, new Mouse.MoveOptions().setSteps(8));
         page.mouse().move(x, y, new Mouse.MoveOptions().setSteps(3));
+        page.mouse().down();
         page.mouse().up();
         try {
-            page.waitForCondition(() -> !before.equals(page.evaluate(TASK_IDS)));
+            page.waitForCondition(() -> !before.equals(page.evaluate(TASK_IDS)),
+                    new Page.WaitForConditionOptions().setTimeout(5_000));
         } catch (RuntimeException e) {
             page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "modeler-drop.png")));
-            throw e;
+            throw new AssertionError("palette drop on " + flowId + " at " + x + "," + y + " created no task; events "
+                    + page.evaluate("JSON.stringify(window.__dnd.filter((e, i, a) => i === 0 || e !== a[i - 1]))"), e);
         }
         String created = newId(before, (String) page.evaluate(TASK_IDS));
         page.keyboard().press("Escape"); // leave the label editing that creation opens
