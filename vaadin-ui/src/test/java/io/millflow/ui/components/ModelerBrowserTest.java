@@ -129,32 +129,4 @@ class ModelerBrowserTest {
         assertThat(page.locator("#dmn-event")).hasText("dirty=false, xml ok");
     }
 
-    @Test
-    void anOwnerAddsAUserTaskWithThePaletteAndFixesItsLintErrorInThePropertiesPanel() throws IOException {
-        lintInBrowser(page, resource("/bpmn/purchase-requisition.bpmn"), context());
-        ModelerDriver driver = new ModelerDriver(page, page.locator("#bpmn"));
-        String id = driver.addUserTaskOnFlow("Flow_ToDecide", "Finance review");
-
-        assertThat(driver.lintErrorOn(id)).isVisible();
-        assertThat(issuesOf(id)).contains("millflow/user-task-candidate-groups ERROR User task has no candidate group");
-
-        driver.setCandidateGroups("FINANCE");
-        driver.linkForm("finance-review");
-        page.waitForCondition(() -> issuesOf(id).isEmpty());
-        assertThat(driver.lintErrorOn(id)).hasCount(0);
-        String xml = (String) page.evaluate("async () => await document.querySelector('#bpmn').getXml()");
-        assertThat(xml).contains("camunda:candidateGroups=\"FINANCE\"").contains("camunda:formRef=\"finance-review\"");
-        assertThat(page.locator("#bpmn-event")).containsText("dirty=true, xml ok");
-    }
-
-    private List<String> issuesOf(String elementId) {
-        try {
-            String json = (String) page.evaluate("JSON.stringify(document.querySelector('#bpmn').getIssues())");
-            List<Map<String, String>> issues = JSON.readValue(json, new TypeReference<>() { });
-            return issues.stream().filter(i -> elementId.equals(i.get("elementId")))
-                    .map(i -> i.get("ruleId") + " " + i.get("severity") + " " + i.get("message")).toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -103,6 +103,7 @@ public final class ModelerDriver {
         }
         assertThat(element(id)).hasClass(java.util.regex.Pattern.compile(".*\\bselected\\b.*"));
 
+        openGroup("general");
         Locator nameField = modeler.locator("#bio-properties-panel-name");
         nameField.fill(name);
         nameField.blur();
