@@ -126,9 +126,10 @@ class WorkbenchBrowserTest {
         assertThat(modeler).hasAttribute("data-ready", "true");
         assertThat(modeler).hasAttribute("data-error-count", "0");
 
-        // palette: a task dropped on the flow from the start event to "Decide approval levels", made a user task
+        // palette: a task dropped on the flow from "Decide approval levels" to the manager's approval, made a user
+        // task. (Not before the decision: submitting a requisition reads the decided approval levels at once.)
         ModelerDriver driver = new ModelerDriver(page, modeler);
-        String taskId = driver.addUserTaskOnFlow("Flow_ToDecide", "Finance review");
+        String taskId = driver.addUserTaskOnFlow("Flow_ToManager", "Finance review");
 
         // the lint error for the missing candidate group, on the diagram and in the problems list
         assertThat(driver.lintErrorOn(taskId)).isVisible();
@@ -158,7 +159,7 @@ class WorkbenchBrowserTest {
             assertThat(latest.source()).isEqualTo("WORKBENCH");
         });
 
-        // an employee submits a requisition: it starts the new version, whose first task is FINANCE's
+        // an employee submits a requisition: it starts the new version, whose first task is now FINANCE's
         Requisitions.submit(new Api(port), port, "employee",
                 Requisitions.body("Workbench torque wrench", 1, "45.00", "EUR"));
         Page finance = browsers.signIn("finance", Browsers.desktop());

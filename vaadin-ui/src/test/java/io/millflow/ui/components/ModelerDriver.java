@@ -89,8 +89,7 @@ public final class ModelerDriver {
                 created)).intValue()).isEqualTo(2);
 
         // select it (a click near its corner, away from the label) and open the context pad's wrench
-        BoundingBox shape = box(element(created));
-        page.mouse().click(shape.x + 15, shape.y + 15);
+        select(created);
         assertThat(element(created)).hasClass(java.util.regex.Pattern.compile(".*\\bselected\\b.*"));
         String userTasksBefore = (String) page.evaluate(USER_TASK_IDS);
         modeler.locator(".djs-context-pad .entry[data-action='replace']").click();
@@ -98,8 +97,7 @@ public final class ModelerDriver {
         page.waitForCondition(() -> !userTasksBefore.equals(page.evaluate(USER_TASK_IDS)));
         String id = newId(userTasksBefore, (String) page.evaluate(USER_TASK_IDS));
         if (!String.valueOf(element(id).getAttribute("class")).contains("selected")) {
-            BoundingBox replaced = box(element(id));
-            page.mouse().click(replaced.x + 15, replaced.y + 15);
+            select(id);
         }
         assertThat(element(id)).hasClass(java.util.regex.Pattern.compile(".*\\bselected\\b.*"));
 
@@ -109,6 +107,15 @@ public final class ModelerDriver {
         nameField.blur();
         assertThat(element(id)).containsText(name.split(" ")[0]);
         return id;
+    }
+
+    /**
+     * Selects an element as a click on it would (through bpmn-js' selection: a dropped element may overlap its
+     * neighbours, so a click could hit one of them); the context pad and the properties panel follow the selection.
+     */
+    public void select(String id) {
+        page.evaluate("id => { const m = document.querySelector('millflow-bpmn-modeler').getModeler();"
+                + " m.get('selection').select(m.get('elementRegistry').get(id)); }", id);
     }
 
     /** Opens a group of the properties panel, e.g. {@code CamundaPlatform__UserAssignment}. */
