@@ -5,7 +5,9 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
+import io.millflow.ui.components.BpmnModeler;
 import io.millflow.ui.components.BpmnViewer;
+import io.millflow.ui.components.DmnModeler;
 import io.millflow.ui.components.EChart;
 import io.millflow.ui.components.FormEditor;
 import io.millflow.ui.components.FormViewer;
@@ -26,6 +28,8 @@ import io.millflow.ui.components.KanbanBoard;
 @Uses(KanbanBoard.class)
 @Uses(EChart.class)
 @Uses(BpmnViewer.class)
+@Uses(BpmnModeler.class)
+@Uses(DmnModeler.class)
 @Uses(FormViewer.class)
 @Uses(FormEditor.class)
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")

@@ -107,6 +107,11 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Teams", io.millflow.ui.projects.TeamsView.class, VaadinIcon.GROUP.create()));
             nav.addItem(new SideNavItem("People", io.millflow.ui.projects.PeopleView.class, VaadinIcon.USERS.create()));
         }
+        if (user.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)) {
+            SideNavItem processes = new SideNavItem("Processes", "processes", VaadinIcon.SITEMAP.create());
+            processes.setId("nav-processes");
+            nav.addItem(processes);
+        }
         addToDrawer(nav);
         if (user.hasAnyRole(Roles.ADMIN, Roles.PROCESS_OWNER)) {
             addToDrawer(link("Cockpit (processes)", "/operaton/app/cockpit/default/"));
