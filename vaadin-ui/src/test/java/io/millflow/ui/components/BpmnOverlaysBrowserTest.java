@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import io.millflow.app.support.AppTest;
-import io.millflow.app.support.Browsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The badges and heat overlays of {@link BpmnViewer} in a real browser, on {@link BpmnOverlaysHarnessView}: counts
@@ -23,43 +16,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * diagram.
  */
 @AppTest
-class BpmnOverlaysBrowserTest {
+class BpmnOverlaysBrowserTest extends HarnessBrowserTest {
 
-    private static Browsers browsers;
-
-    @LocalServerPort
-    int port;
-
-    private Page page;
-
-    @BeforeAll
-    static void timeouts() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    @Override
+    String user() {
+        return "employee";
     }
 
-    @BeforeEach
-    void open() {
-        if (browsers == null) {
-            browsers = Browsers.launch(port);
-        }
-        page = browsers.signIn("employee", Browsers.desktop());
-        page.navigate(browsers.url("/test/bpmn-overlays"));
+    @Override
+    String route() {
+        return "/test/bpmn-overlays";
+    }
+
+    @Override
+    void awaitReady(Page page) {
         assertThat(page.locator("#overlay-viewer")).hasAttribute("data-rendered", "true");
-    }
-
-    @AfterEach
-    void closePage() {
-        if (page != null) {
-            page.context().close();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
     }
 
     private BoundingBox shape(String id) {

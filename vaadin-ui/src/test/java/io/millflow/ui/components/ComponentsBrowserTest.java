@@ -6,18 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import io.millflow.app.support.AppTest;
-import io.millflow.app.support.Browsers;
 import java.util.regex.Pattern;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The PMS web components in a real browser, on the test route of {@link ComponentsHarnessView}: dragging Gantt bars
@@ -25,44 +18,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * refused moves snap back, read-only modes hold, and an ECharts option renders.
  */
 @AppTest
-class ComponentsBrowserTest {
+class ComponentsBrowserTest extends HarnessBrowserTest {
 
-    private static Browsers browsers;
-
-    @LocalServerPort
-    int port;
-
-    private Page page;
-
-    @BeforeAll
-    static void timeouts() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    @Override
+    String user() {
+        return "employee";
     }
 
-    @BeforeEach
-    void open() {
-        if (browsers == null) {
-            browsers = Browsers.launch(port);
-        }
-        page = browsers.signIn("employee", Browsers.desktop());
-        page.navigate(browsers.url("/test/components"));
+    @Override
+    String route() {
+        return "/test/components";
+    }
+
+    @Override
+    void awaitReady(Page page) {
         assertThat(page.locator("millflow-gantt")).hasAttribute("data-rendered", "true");
         assertThat(page.locator("millflow-kanban")).hasAttribute("data-rendered", "true");
-    }
-
-    @AfterEach
-    void closePage() {
-        if (page != null) {
-            page.context().close();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
     }
 
     /** Pixels per day of the Day view (frappe's column width). */

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.millflow.app.support.AppTest;
-import io.millflow.app.support.Browsers;
 import io.millflow.processes.Roles;
 import io.millflow.processes.Topics;
 import java.io.IOException;
@@ -16,12 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The BPMN and DMN modelers in a real browser on {@link ModelerHarnessView}: the Millflow lint rules and bpmnlint's
@@ -29,44 +22,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and a decision table opens in the DMN modeler.
  */
 @AppTest
-class ModelerBrowserTest {
+class ModelerBrowserTest extends HarnessBrowserTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static Browsers browsers;
-
-    @LocalServerPort
-    int port;
-
-    private Page page;
-
-    @BeforeAll
-    static void timeouts() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    @Override
+    String user() {
+        return "owner";
     }
 
-    @BeforeEach
-    void open() {
-        if (browsers == null) {
-            browsers = Browsers.launch(port);
-        }
-        page = browsers.signIn("owner", Browsers.desktop());
-        page.navigate(browsers.url("/test/modeler"));
+    @Override
+    String route() {
+        return "/test/modeler";
+    }
+
+    @Override
+    void awaitReady(Page page) {
         page.locator("millflow-bpmn-modeler .djs-container").waitFor();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (page != null) {
-            page.context().close();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
     }
 
     static String resource(String path) throws IOException {
