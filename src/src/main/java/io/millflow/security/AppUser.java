@@ -34,6 +34,9 @@ public class AppUser {
     /** The supplier a SUPPLIER user belongs to; null for everyone else. */
     @Column(name = "supplier_id")
     private UUID supplierId;
+    /** Language of mails and notifications: {@code en} or {@code de}. */
+    @Column(nullable = false, length = 8)
+    private String language = "en";
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false)
@@ -83,6 +86,14 @@ public class AppUser {
 
     void linkSupplier(UUID supplierId) {
         this.supplierId = supplierId;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    void changeLanguage(String language) {
+        this.language = language;
     }
 
     public Set<String> getRoles() {

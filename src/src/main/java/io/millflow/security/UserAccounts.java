@@ -3,6 +3,8 @@ package io.millflow.security;
 import io.millflow.audit.AuditService;
 import io.millflow.processes.Roles;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,5 +122,45 @@ public class UserAccounts implements UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<UUID> supplierOf(String username) {
         return users.findByUsername(username).map(AppUser::getSupplierId);
+    }
+
+    /** Languages that mails and notifications are written in. */
+    public static final Set<String> LANGUAGES = Set.of("en", "de");
+
+    /** Enabled users holding any of the roles (e.g. a user task's candidate groups), by username. */
+    @Transactional(readOnly = true)
+    public List<AppUser> enabledWithAnyRole(Collection<String> roles) {
+        return roles.isEmpty() ? List.of() : users.findEnabledWithAnyRole(roles);
+    }
+
+    /** The enabled user whose mail address this is (case-insensitive); empty when none or ambiguous. */
+    @Transactional(readOnly = true)
+    public Optional<AppUser> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        List<AppUser> found = users.findEnabledByEmail(email.trim());
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Sets the language a user's mails and notifications are written in; audited.
+     *
+     * @throws IllegalArgumentException for an unknown user or a language other than {@link #LANGUAGES}
+     */
+    @Transactional
+    public AppUser changeLanguage(String actor, String username, String language) {
+        if (language == null || !LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("Language must be one of " + new java.util.TreeSet<>(LANGUAGES));
+        }
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("No user " + username));
+        String before = user.getLanguage();
+        if (!before.equals(language)) {
+            user.changeLanguage(language);
+            audit.record(actor, "USER_LANGUAGE_CHANGED", "AppUser", user.getId().toString(),
+                    Map.of("language", before), Map.of("language", language));
+        }
+        return user;
     }
 }

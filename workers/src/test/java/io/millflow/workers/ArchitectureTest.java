@@ -29,6 +29,8 @@ class ArchitectureTest {
     private static final String[] CORE_CAPABILITIES = {
         "io.millflow.audit..", "io.millflow.security..", "io.millflow.shared..", "io.millflow.procurement..",
         "io.millflow.ims..", "io.millflow.pms..", "io.millflow.integration..", "io.millflow.workbench..",
+        "io.millflow.notification..", "io.millflow.mail..", "io.millflow.calendar..", "io.millflow.webhook..",
+        "io.millflow.exchange..",
     };
 
     @ArchTest
