@@ -8,6 +8,7 @@ create table mail_outbox (
     recipient_username varchar(64),
     to_addresses       varchar(2000) not null,
     cc_addresses       varchar(2000),
+    reply_to           varchar(320),
     subject            varchar(998)  not null,
     body_text          text          not null,
     body_html          text,

@@ -267,6 +267,9 @@ class GraphMailGateway implements MailGateway {
         if (!m.cc().isEmpty()) {
             recipients(message.putArray("ccRecipients"), m.cc());
         }
+        if (m.replyTo() != null) {
+            recipients(message.putArray("replyTo"), List.of(m.replyTo()));
+        }
         if (!m.attachments().isEmpty()) {
             ArrayNode attachments = message.putArray("attachments");
             for (MailAttachment a : m.attachments()) {

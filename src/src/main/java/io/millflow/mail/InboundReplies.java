@@ -221,7 +221,7 @@ public class InboundReplies {
             RenderedMail content = templates.render(MailTemplateKind.REPLY_REFUSED, user.getLanguage(), values,
                     Map.of());
             outbox.enqueue(new OutgoingMail(MailTemplateKind.REPLY_REFUSED.name(), user.getLanguage(),
-                    user.getUsername(), List.of(user.getEmail()), List.of(), content, "Task", claims.taskId(),
+                    user.getUsername(), List.of(user.getEmail()), List.of(), null, content, "Task", claims.taskId(),
                     List.of()), "system");
         });
         return outcome;

@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * A mail to send. {@code html} may be null (text only); the text part is always there.
  *
- * @param id an id that stays the same over retries (the outbox row), sent as part of the Message-ID where the
- *           gateway allows it
+ * @param id      an id that stays the same over retries (the outbox row), sent as header X-Millflow-Mail-Id
+ * @param replyTo where answers should go (the reply mailbox of approvals, the buyer of an order), or null
  */
-public record MailMessage(String id, List<String> to, List<String> cc, String subject, String text, String html,
-        List<MailAttachment> attachments) {
+public record MailMessage(String id, List<String> to, List<String> cc, String replyTo, String subject, String text,
+        String html, List<MailAttachment> attachments) {
 
     public MailMessage {
         if (to == null || to.isEmpty()) {

@@ -32,10 +32,12 @@ public class MailNotificationChannel implements NotificationChannel {
     private final MailOutbox outbox;
     private final ReplyTokens tokens;
     private final String publicUrl;
+    private final String replyMailbox;
     private final AtomicLong skipped = new AtomicLong();
 
     MailNotificationChannel(UserAccounts users, MailTemplates templates, MailOutbox outbox, ReplyTokens tokens,
-            @Value("${millflow.public-url:http://localhost:8080}") String publicUrl) {
+            MailProperties props, @Value("${millflow.public-url:http://localhost:8080}") String publicUrl) {
+        this.replyMailbox = props.replyTo();
         this.users = users;
         this.templates = templates;
         this.outbox = outbox;
@@ -73,8 +75,9 @@ public class MailNotificationChannel implements NotificationChannel {
             values.put("replyToken", tokens.issue(taskId, u.getUsername()));
         }
         RenderedMail content = templates.render(kind, u.getLanguage(), values, Map.of());
+        String replyTo = kind == MailTemplateKind.APPROVAL_NEEDED ? replyMailbox : null;
         outbox.enqueue(new OutgoingMail(n.kind().name(), u.getLanguage(), u.getUsername(), List.of(u.getEmail()),
-                List.of(), content, taskId != null ? "Task" : "Notification",
+                List.of(), replyTo, content, taskId != null ? "Task" : "Notification",
                 taskId != null ? taskId : n.id() == null ? null : n.id().toString(), List.of()), "system");
     }
 
@@ -104,7 +107,7 @@ public class MailNotificationChannel implements NotificationChannel {
         RenderedMail content = templates.render(MailTemplateKind.DIGEST, u.getLanguage(), values,
                 Map.of("items", DigestItems.html(entries, publicUrl)));
         outbox.enqueue(new OutgoingMail(MailTemplateKind.DIGEST.name(), u.getLanguage(), u.getUsername(),
-                List.of(u.getEmail()), List.of(), content, "Digest", username, List.of()), "system");
+                List.of(u.getEmail()), List.of(), null, content, "Digest", username, List.of()), "system");
     }
 
     /** Notifications not mailed because the user has no e-mail address (since start). */

@@ -82,10 +82,10 @@ public class MailOutbox {
         String status = addressed ? "PENDING" : "FAILED";
         String error = addressed ? null : "no recipient address";
         jdbc.update("insert into mail_outbox (id, kind, language, recipient_username, to_addresses, cc_addresses, "
-                + "subject, body_text, body_html, reference_type, reference_id, status, attempts, max_attempts, "
-                + "next_attempt_at, last_error, created_by, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)",
+                + "reply_to, subject, body_text, body_html, reference_type, reference_id, status, attempts, max_attempts, "
+                + "next_attempt_at, last_error, created_by, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)",
                 id, mail.kind(), mail.language(), mail.recipientUsername(), String.join(",", mail.to()),
-                mail.cc().isEmpty() ? null : String.join(",", mail.cc()), truncate(mail.content().subject(), 998),
+                mail.cc().isEmpty() ? null : String.join(",", mail.cc()), mail.replyTo(), truncate(mail.content().subject(), 998),
                 mail.content().text(), mail.content().html(), mail.referenceType(), mail.referenceId(), status,
                 props.outbox().maxAttempts(), Timestamp.from(now), error, actor == null ? "system" : actor,
                 Timestamp.from(now));
@@ -172,13 +172,13 @@ public class MailOutbox {
     }
 
     private MailMessage load(UUID id) {
-        Map<String, Object> row = jdbc.queryForMap("select to_addresses, cc_addresses, subject, body_text, body_html "
+        Map<String, Object> row = jdbc.queryForMap("select to_addresses, cc_addresses, reply_to, subject, body_text, body_html "
                 + "from mail_outbox where id = ?", id);
         List<MailAttachment> attachments = jdbc.query("select file_name, content_type, content from "
                 + "mail_outbox_attachment where mail_id = ? order by file_name", (rs, n) -> new MailAttachment(
                         rs.getString(1), rs.getString(2), rs.getBytes(3)), id);
         return new MailMessage(id.toString(), split((String) row.get("to_addresses")),
-                split((String) row.get("cc_addresses")), (String) row.get("subject"), (String) row.get("body_text"),
+                split((String) row.get("cc_addresses")), (String) row.get("reply_to"), (String) row.get("subject"), (String) row.get("body_text"),
                 (String) row.get("body_html"), attachments);
     }
 

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gateway     {@code off} (the default: mails are kept in the outbox, marked "not sent: gateway off"),
  *                    {@code smtp} (SMTP out, IMAP in) or {@code graph} (Microsoft Graph)
  * @param from        sender address of SMTP mails (Graph sends as {@code graph.sender})
+ * @param replyTo     the reply mailbox: Reply-To of approval mails, so that answers reach the poller; null when
+ *                    {@code from} is that mailbox
  * @param companyName the firm's name in supplier mails and the purchase order PDF
  * @param smtp        SMTP server
  * @param imap        IMAP reply mailbox
@@ -20,8 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replyToken  signed reply tokens of approval mails
  */
 @ConfigurationProperties("millflow.mail")
-public record MailProperties(String gateway, String from, String companyName, Smtp smtp, Imap imap, Graph graph,
-        Outbox outbox, Inbound inbound, ReplyToken replyToken) {
+public record MailProperties(String gateway, String from, String replyTo, String companyName, Smtp smtp, Imap imap,
+        Graph graph, Outbox outbox, Inbound inbound, ReplyToken replyToken) {
 
     public MailProperties {
         gateway = gateway == null || gateway.isBlank() ? "off" : gateway.trim().toLowerCase(Locale.ROOT);
@@ -29,6 +31,7 @@ public record MailProperties(String gateway, String from, String companyName, Sm
             throw new IllegalArgumentException("millflow.mail.gateway must be off, smtp or graph, not " + gateway);
         }
         from = from == null || from.isBlank() ? "millflow@localhost" : from;
+        replyTo = replyTo == null || replyTo.isBlank() ? null : replyTo;
         companyName = companyName == null || companyName.isBlank() ? "Millflow" : companyName;
         smtp = smtp == null ? new Smtp(null, null, null, null, null, null, null) : smtp;
         imap = imap == null ? new Imap(null, null, null, null, null, null, null) : imap;

@@ -7,10 +7,12 @@ import java.util.List;
  *
  * @param kind              what it is (a template kind, or a notification kind)
  * @param recipientUsername the user it is for, or null (a supplier)
+ * @param replyTo           where answers should go, or null
  * @param referenceType     what it is about, e.g. {@code PurchaseOrder}, {@code Task}
  */
 public record OutgoingMail(String kind, String language, String recipientUsername, List<String> to, List<String> cc,
-        RenderedMail content, String referenceType, String referenceId, List<MailAttachment> attachments) {
+        String replyTo, RenderedMail content, String referenceType, String referenceId,
+        List<MailAttachment> attachments) {
 
     public OutgoingMail {
         to = to == null ? List.of() : List.copyOf(to);

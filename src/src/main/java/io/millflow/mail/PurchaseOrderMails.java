@@ -5,6 +5,8 @@ import io.millflow.procurement.FulfilmentViews.PurchaseOrderView;
 import io.millflow.procurement.PurchaseOrderQueries;
 import io.millflow.procurement.SupplierViews.SupplierView;
 import io.millflow.procurement.Suppliers;
+import io.millflow.security.AppUser;
+import io.millflow.security.UserAccounts;
 import io.millflow.shared.events.BusinessEvent;
 import io.millflow.shared.events.EventTypes;
 import java.time.LocalDate;
@@ -39,9 +41,11 @@ class PurchaseOrderMails {
     private final MailOutbox outbox;
     private final MailProperties props;
     private final ZoneId zone;
+    private final UserAccounts users;
 
     PurchaseOrderMails(PurchaseOrderQueries orders, Suppliers suppliers, MailTemplates templates, MailOutbox outbox,
-            MailProperties props, @Value("${millflow.calendar.zone:Europe/Berlin}") ZoneId zone) {
+            MailProperties props, UserAccounts users, @Value("${millflow.calendar.zone:Europe/Berlin}") ZoneId zone) {
+        this.users = users;
         this.orders = orders;
         this.suppliers = suppliers;
         this.templates = templates;
@@ -79,8 +83,10 @@ class PurchaseOrderMails {
         String to = supplier == null ? null : supplier.email() != null && !supplier.email().isBlank()
                 ? supplier.email() : supplier.contacts().stream().map(c -> c.email())
                         .filter(e -> e != null && !e.isBlank()).findFirst().orElse(null);
+        String replyTo = po.buyer() == null ? null : users.find(po.buyer()).map(AppUser::getEmail)
+                .filter(e -> !e.isBlank()).orElse(null);
         outbox.enqueue(new OutgoingMail(MailTemplateKind.PURCHASE_ORDER_SENT.name(), language, null,
-                to == null ? List.of() : List.of(to), List.of(), content, "PurchaseOrder", po.id().toString(),
+                to == null ? List.of() : List.of(to), List.of(), replyTo, content, "PurchaseOrder", po.id().toString(),
                 List.of(new MailAttachment(po.number() + ".pdf", "application/pdf", pdf))), event.actor());
     }
 }

@@ -81,6 +81,9 @@ class SmtpImapMailGateway implements MailGateway {
             if (!message.cc().isEmpty()) {
                 helper.setCc(message.cc().toArray(String[]::new));
             }
+            if (message.replyTo() != null) {
+                helper.setReplyTo(message.replyTo());
+            }
             helper.setSubject(message.subject());
             if (message.html() != null) {
                 helper.setText(message.text(), message.html());

@@ -30,6 +30,10 @@ final class TemplateRenderer {
         if (template == null) {
             return unknown;
         }
+        if (template.contains("{{{") || template.contains("}}}")) {
+            // triple braces (unescaped output in Mustache) are not offered
+            unknown.add("{{{...}}}");
+        }
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             if (!allowed.contains(m.group(1))) {
