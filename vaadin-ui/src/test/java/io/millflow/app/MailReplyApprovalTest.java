@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.millflow.app.support.Api;
 import io.millflow.app.support.AppTest;
+import io.millflow.app.support.FormFixtures;
 import io.millflow.app.support.MailSandbox;
 import io.millflow.app.support.Requisitions;
 import io.millflow.app.support.Tokens;
@@ -31,6 +32,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.history.HistoricTaskInstance;
 import org.operaton.bpm.engine.task.Task;
@@ -61,6 +64,10 @@ class MailReplyApprovalTest {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
     @Autowired
     MailNotificationChannel channel;
     @Autowired
@@ -147,6 +154,32 @@ class MailReplyApprovalTest {
         outbox.sendDue();
         await().atMost(Duration.ofSeconds(20)).until(() -> MailSandbox.received(MANAGER_MAIL, "not applied").stream()
                 .anyMatch(r -> MailSandbox.text(r).contains("used already")));
+    }
+
+    @Test
+    void aTaskWithAFormIsNotDecidedByMailAndTheApproverIsToldWhy() {
+        FormFixtures.deploy(repository);
+        String businessKey = "MAIL-FORM-" + UUID.randomUUID();
+        String taskId = FormFixtures.start(runtime, tasks, "employee", businessKey);
+        new TransactionTemplate(transactions).executeWithoutResult(s -> channel.sendNow(new Notification(
+                UUID.randomUUID(), "finance", NotificationKind.APPROVAL_NEEDED, "Finance review", businessKey,
+                "/inbox?task=" + taskId, Map.of("taskId", taskId, "name", "Finance review", "businessKey",
+                        businessKey), Instant.now(), null)));
+        outbox.sendDue();
+        MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> MailSandbox.received(
+                "finance@demo.millflow.io", businessKey), l -> l.size() == 1).get(0);
+        Matcher m = TOKEN.matcher(mail.getSubject());
+        assertThat(m.find()).isTrue();
+
+        MailSandbox.reply("finance@demo.millflow.io", "Re: " + mail.getSubject(), "GENEHMIGEN\npasst");
+
+        assertThat(outcome("finance@demo.millflow.io", m.group(1))).isEqualTo("FORM_REQUIRED");
+        assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from mail_reply_token where task_id = ? and used_at is null",
+                Integer.class, taskId)).as("the reference stays unused").isEqualTo(1);
+        outbox.sendDue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> MailSandbox.received("finance@demo.millflow.io",
+                "not applied").stream().anyMatch(r -> MailSandbox.text(r).contains("has a form")));
     }
 
     /** The outcome of the reply from {@code from} whose subject contains {@code text}, once handled. */
