@@ -157,7 +157,7 @@ class MailReplyApprovalTest {
     }
 
     @Test
-    void aTaskWithAFormIsNotDecidedByMailAndTheApproverIsToldWhy() {
+    void aTaskWithAFormIsNotDecidedByMailAndTheApproverIsToldWhy() throws Exception {
         FormFixtures.deploy(repository);
         String businessKey = "MAIL-FORM-" + UUID.randomUUID();
         String taskId = FormFixtures.start(runtime, tasks, "employee", businessKey);
