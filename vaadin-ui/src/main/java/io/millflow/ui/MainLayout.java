@@ -106,6 +106,10 @@ public class MainLayout extends AppLayout {
         if (user.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Teams", io.millflow.ui.projects.TeamsView.class, VaadinIcon.GROUP.create()));
             nav.addItem(new SideNavItem("People", io.millflow.ui.projects.PeopleView.class, VaadinIcon.USERS.create()));
+            SideNavItem mail = new SideNavItem("Mail", io.millflow.ui.mail.MailTemplatesView.class,
+                    VaadinIcon.ENVELOPE.create());
+            mail.setId("nav-mail");
+            nav.addItem(mail);
         }
         if (user.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)) {
             SideNavItem processes = new SideNavItem("Processes", "processes", VaadinIcon.SITEMAP.create());
