@@ -279,6 +279,16 @@ class ImportApiTest {
                 + "where i.sku in (?, ?)", String.class, sku, lotSku)).containsExactly("561");
         assertThat(jdbc.queryForObject("select m.value from stock_move m join item i on i.id = m.item_id where i.sku = ?",
                 BigDecimal.class, sku)).isEqualByComparingTo("100");
+        // the opening is one document; reversing it posts 562 and takes the stock out again
+        String document = jdbc.queryForObject("select distinct m.document_id::text from stock_move m join item i "
+                + "on i.id = m.item_id where i.sku = ?", String.class, sku);
+        io.millflow.app.support.Api.Response reversed = new io.millflow.app.support.Api(port).post(
+                "/api/v1/stock-documents/" + document + "/reversal", token("warehouse"),
+                java.util.Map.of("reason", "wrong opening"));
+        assertThat(reversed.status()).as(reversed.raw()).isEqualTo(201);
+        assertThat(reversed.text("movementType")).isEqualTo("562");
+        assertThat(jdbc.queryForObject("select coalesce(sum(q.quantity), 0) from quant q join item i on i.id = q.item_id "
+                + "where i.sku in (?, ?)", BigDecimal.class, sku, lotSku)).isEqualByComparingTo("0");
     }
 
     @Test
