@@ -10,11 +10,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +29,7 @@ class OpeningStockImporter implements KindImporter<OpeningStockImporter.Plan> {
 
     private static final Pattern LINE = Pattern.compile("^lines\\[(\\d+)]");
 
-    record Plan(List<Integer> rows, List<PostingLine> lines, String reason) {
+    record Plan(List<Integer> rows, List<PostingLine> lines) {
     }
 
     private final StockPostings postings;
@@ -49,14 +47,7 @@ class OpeningStockImporter implements KindImporter<OpeningStockImporter.Plan> {
 
     @Override
     public Plan read(Sheet s) {
-        Set<String> skus = new HashSet<>();
-        s.rows().forEach(r -> {
-            String sku = s.text(r, "item");
-            if (sku != null) {
-                skus.add(sku);
-            }
-        });
-        Map<String, References.ItemRef> items = refs.items(skus);
+        Map<String, References.ItemRef> items = refs.items(s.distinct("item", false));
         Map<String, UUID> warehouses = refs.warehouses();
         Map<String, References.LocationRef> locations = refs.locations(warehouses.values());
         Map<String, Integer> seen = new HashMap<>();
@@ -108,7 +99,7 @@ class OpeningStockImporter implements KindImporter<OpeningStockImporter.Plan> {
                 lines.add(line);
             }
         }
-        return new Plan(rows, lines, null);
+        return new Plan(rows, lines);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.millflow.pms.ProjectCommand;
 import io.millflow.pms.Projects;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,14 +37,7 @@ class ProjectsImporter implements KindImporter<ProjectsImporter.Plan> {
     @Override
     public Plan read(Sheet s) {
         Map<String, UUID> departments = refs.departments();
-        Set<String> codes = new HashSet<>();
-        s.rows().forEach(r -> {
-            String c = s.text(r, "code");
-            if (c != null) {
-                codes.add(c.toUpperCase(Locale.ROOT));
-            }
-        });
-        Set<String> existing = refs.projectCodes(codes);
+        Set<String> existing = refs.projectCodes(s.distinct("code", true));
         Map<String, Integer> seen = new HashMap<>();
         List<Entry> entries = new ArrayList<>();
         for (Table.Row r : s.rows()) {

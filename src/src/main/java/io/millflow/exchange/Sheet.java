@@ -67,6 +67,18 @@ final class Sheet {
         return v.isEmpty() ? null : v;
     }
 
+    /** The distinct non-empty values of a column over all rows (for one look-up of what they refer to). */
+    java.util.Set<String> distinct(String column, boolean upperCase) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        for (Table.Row r : table.rows()) {
+            String v = text(r, column);
+            if (v != null) {
+                values.add(upperCase ? v.toUpperCase(Locale.ROOT) : v);
+            }
+        }
+        return values;
+    }
+
     /** The text of a cell that must be filled (an error and null when it is empty). */
     String required(Table.Row row, String column) {
         String v = text(row, column);

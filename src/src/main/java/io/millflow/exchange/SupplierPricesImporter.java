@@ -64,14 +64,7 @@ class SupplierPricesImporter implements KindImporter<SupplierPricesImporter.Plan
     @Override
     public Plan read(Sheet s) {
         Map<String, UUID> suppliers = refs.suppliers();
-        Set<String> skus = new HashSet<>();
-        s.rows().forEach(r -> {
-            String sku = s.text(r, "item");
-            if (sku != null) {
-                skus.add(sku);
-            }
-        });
-        Map<String, References.ItemRef> items = refs.items(skus);
+        Map<String, References.ItemRef> items = refs.items(s.distinct("item", false));
         Set<String> existing = refs.supplierItems(suppliers.values());
         // supplier id / item id -> first row, terms and breaks
         Map<String, Integer> firstRow = new LinkedHashMap<>();

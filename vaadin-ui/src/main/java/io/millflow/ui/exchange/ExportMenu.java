@@ -160,6 +160,14 @@ public class ExportMenu<T> extends Composite<HorizontalLayout> {
             }
         }
         DataProvider provider = grid.getDataProvider();
+        if (provider.isInMemory()) {
+            // the list data view applies the grid's own (in-memory) filter, which the provider does not know
+            java.util.stream.Stream<T> items = grid.getListDataView().getItems();
+            if (inMemory != null) {
+                items = items.sorted(inMemory);
+            }
+            return items.skip((long) page * PAGE).limit(PAGE).collect(Collectors.toList());
+        }
         Query query = new Query(page * PAGE, PAGE, sort, inMemory, null);
         return (List<T>) provider.fetch(query).collect(Collectors.toList());
     }
