@@ -164,6 +164,8 @@ public class ImportView extends VerticalLayout {
             summary.setText("The file could not be read: " + e.getMessage());
             return;
         }
+        // one file at a time: the next upload replaces this one
+        upload.clearFileList();
         ImportKind k = kind.getValue();
         try {
             Imports.Preview p = imports.preview(k, fileName, content);
