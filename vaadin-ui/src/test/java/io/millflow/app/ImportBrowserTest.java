@@ -38,6 +38,8 @@ class ImportBrowserTest {
 
     @BeforeEach
     void setUp() {
+        // pages render slowly when the machine is loaded: wait up to 30 s for an expected state, not 5 s
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         if (browsers == null) {
             browsers = Browsers.launch(port);
         }
