@@ -288,7 +288,8 @@ class StockLedger {
             if (type == MovementType.GOODS_RECEIPT && p.unitCost() == null) {
                 throw new InvalidInput(l.field + ".unitCost", "is required for a goods receipt (the order price)");
             }
-            if (p.unitCost() != null && !(type == MovementType.GOODS_RECEIPT || type == MovementType.RECEIPT_WITHOUT_ORDER)) {
+            if (p.unitCost() != null && !(type == MovementType.GOODS_RECEIPT || type == MovementType.RECEIPT_WITHOUT_ORDER
+                    || type == MovementType.INITIAL_ENTRY)) {
                 throw new InvalidInput(l.field + ".unitCost", "is only given on receipts; other moves are valued at "
                         + "the moving average");
             }

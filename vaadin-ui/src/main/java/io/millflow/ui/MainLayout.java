@@ -116,6 +116,12 @@ public class MainLayout extends AppLayout {
             processes.setId("nav-processes");
             nav.addItem(processes);
         }
+        if (user.hasAnyRole(Roles.ADMIN, Roles.BUYER, Roles.WAREHOUSE, Roles.MANAGER)) {
+            SideNavItem imports = new SideNavItem("Import", io.millflow.ui.exchange.ImportView.class,
+                    VaadinIcon.UPLOAD.create());
+            imports.setId("nav-import");
+            nav.addItem(imports);
+        }
         addToDrawer(nav);
         if (user.hasAnyRole(Roles.ADMIN, Roles.PROCESS_OWNER)) {
             addToDrawer(link("Cockpit (processes)", "/operaton/app/cockpit/default/"));
