@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * Where webhooks may go (the SSRF guard of ADR 0029). The rule:
  * <ul>
- * <li>Absolute {@code https} URLs; plain {@code http} only to a loopback address and only outside the prod profile
- * (a receiver on the developer's machine or in a test).</li>
+ * <li>Absolute {@code https} URLs; plain {@code http} only to {@code localhost} or a loopback address literal
+ * ({@code 127.0.0.1}, {@code [::1]}) and only outside the prod profile (a receiver on the developer's machine or in a
+ * test). Such URLs are refused before any name is looked up.</li>
  * <li>No user info, no fragment; the host must resolve, and <em>every</em> address it resolves to must pass.</li>
  * <li>Never: link-local ({@code 169.254.0.0/16} — cloud metadata services — and {@code fe80::/10}), the
  * unspecified, multicast and broadcast addresses, and well-known metadata names.</li>
@@ -80,6 +81,14 @@ public final class WebhookUrlPolicy {
         if (METADATA_HOSTS.contains(host)) {
             throw new WebhookProblems.TargetRefused("The host " + host + " is a cloud metadata service");
         }
+        boolean http = scheme.equals("http");
+        if (http && production) {
+            throw new ProblemException.InvalidInput("url", "must use https");
+        }
+        if (http && !(host.equals("localhost") || isAddressLiteral(host))) {
+            throw new ProblemException.InvalidInput("url", "must use https (plain http only to localhost or a "
+                    + "loopback address outside production)");
+        }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
@@ -94,16 +103,15 @@ public final class WebhookUrlPolicy {
             refuseForbidden(host, a);
             allLoopback &= a.isLoopbackAddress();
         }
-        if (scheme.equals("http")) {
-            if (production) {
-                throw new ProblemException.InvalidInput("url", "must use https");
-            }
-            if (!allLoopback) {
-                throw new ProblemException.InvalidInput("url", "must use https (plain http only to a loopback "
-                        + "address outside production)");
-            }
+        if (http && !allLoopback) {
+            throw new ProblemException.InvalidInput("url", "must use https (plain http only to localhost or a "
+                    + "loopback address outside production)");
         }
         return uri;
+    }
+
+    private static boolean isAddressLiteral(String host) {
+        return host.matches("[0-9.]+") || host.contains(":");
     }
 
     private void refuseForbidden(String host, InetAddress a) {

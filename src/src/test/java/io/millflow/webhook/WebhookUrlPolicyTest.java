@@ -52,6 +52,8 @@ class WebhookUrlPolicyTest {
         assertThat(dev.check("http://localhost:8099/hook")).isNotNull();
         assertThat(dev.check("http://[::1]:8099/hook")).isNotNull();
         refused(dev, "http://hooks.example.com/hook", "url", "invalid-input");
+        refused(dev, "http://10.1.2.3/hook", "url", "invalid-input");
+        refused(dev, "http://unknown.invalid/hook", "url", "invalid-input"); // refused before any look-up
         refused(prod, "http://hooks.example.com/hook", "url", "invalid-input");
         refused(prod, "http://127.0.0.1:8099/hook", "url", "webhook-target-refused");
     }

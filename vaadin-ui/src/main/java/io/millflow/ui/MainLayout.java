@@ -106,6 +106,10 @@ public class MainLayout extends AppLayout {
         if (user.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Teams", io.millflow.ui.projects.TeamsView.class, VaadinIcon.GROUP.create()));
             nav.addItem(new SideNavItem("People", io.millflow.ui.projects.PeopleView.class, VaadinIcon.USERS.create()));
+            SideNavItem webhooks = new SideNavItem("Webhooks", io.millflow.ui.webhook.WebhooksView.class,
+                    VaadinIcon.CONNECT.create());
+            webhooks.setId("nav-webhooks");
+            nav.addItem(webhooks);
         }
         if (user.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)) {
             SideNavItem processes = new SideNavItem("Processes", "processes", VaadinIcon.SITEMAP.create());
