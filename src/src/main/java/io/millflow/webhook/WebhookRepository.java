@@ -109,11 +109,16 @@ class WebhookRepository {
 
     // --- deliveries
 
+    /**
+     * Writes a delivery unless the subscription is gone or off by now, or the event was recorded already: the
+     * business change that publishes the event must never fail because of a webhook.
+     */
     void insertDelivery(UUID id, UUID subscriptionId, UUID eventId, String eventType, String payload, Instant now) {
         Timestamp ts = Timestamp.from(now);
         jdbc.update("insert into webhook_delivery (id, subscription_id, event_id, event_type, payload, status, "
-                + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)", id, subscriptionId,
-                eventId, eventType, payload, ts, ts);
+                + "next_attempt_at, created_at) select ?, s.id, ?, ?, ?, 'PENDING', ?, ? from webhook_subscription s "
+                + "where s.id = ? and s.active on conflict (subscription_id, event_id) do nothing", id, eventId,
+                eventType, payload, ts, ts, subscriptionId);
     }
 
     /**

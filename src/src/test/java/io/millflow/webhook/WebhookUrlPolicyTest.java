@@ -55,7 +55,7 @@ class WebhookUrlPolicyTest {
         refused(dev, "http://10.1.2.3/hook", "url", "invalid-input");
         refused(dev, "http://unknown.invalid/hook", "url", "invalid-input"); // refused before any look-up
         refused(prod, "http://hooks.example.com/hook", "url", "invalid-input");
-        refused(prod, "http://127.0.0.1:8099/hook", "url", "webhook-target-refused");
+        refused(prod, "http://127.0.0.1:8099/hook", "url", "invalid-input");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSingleSelectionModel;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -62,6 +63,7 @@ public class WebhooksView extends VerticalLayout {
         grid.addColumn(s -> "…" + s.secretHint()).setHeader("Secret").setAutoWidth(true);
         grid.setHeight("300px");
         grid.addSelectionListener(e -> select(e.getFirstSelectedItem().orElse(null)));
+        ((GridSingleSelectionModel<SubscriptionView>) grid.getSelectionModel()).setDeselectAllowed(false);
 
         Button create = new Button("New subscription", e -> new SubscriptionDialog(webhooks, null, this::saved).open());
         create.setId("webhook-new");
@@ -75,6 +77,8 @@ public class WebhooksView extends VerticalLayout {
         remove.setId("webhook-remove");
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         remove.addClickListener(e -> confirmRemove());
+        Button reload = new Button("Refresh", e -> refresh());
+        reload.setId("webhook-refresh");
         RouterLink dead = new RouterLink("Dead letters", WebhookDeadLettersView.class);
         dead.setId("webhook-dead-letters-link");
 
@@ -89,7 +93,7 @@ public class WebhooksView extends VerticalLayout {
         log.setId("webhook-log");
         log.addItemClickListener(e -> new DeliveryDialog(webhooks, e.getItem().id(), this::refresh).open());
 
-        add(new H3("Webhooks"), new HorizontalLayout(create, edit, rotate, ping, remove, dead), grid,
+        add(new H3("Webhooks"), new HorizontalLayout(create, edit, rotate, ping, remove, reload, dead), grid,
                 new HorizontalLayout(logTitle, status), log);
         setSizeFull();
         refresh();

@@ -70,6 +70,17 @@ public final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** Deletes (as admin, over REST) the subscriptions whose name starts with {@code prefix}. */
+    public static void removeSubscriptions(int port, String prefix) {
+        Api api = new Api(port);
+        String token = Tokens.user(port, "admin");
+        api.get("/api/v1/webhooks", token).body().forEach(s -> {
+            if (s.get("name").asText().startsWith(prefix)) {
+                api.delete("/api/v1/webhooks/" + s.get("id").asText(), token);
+            }
+        });
+    }
+
     @Override
     public void close() {
         server.stop(0);
