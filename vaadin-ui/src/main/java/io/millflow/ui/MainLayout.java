@@ -110,6 +110,10 @@ public class MainLayout extends AppLayout {
                     VaadinIcon.ENVELOPE.create());
             mail.setId("nav-mail");
             nav.addItem(mail);
+            SideNavItem webhooks = new SideNavItem("Webhooks", io.millflow.ui.webhook.WebhooksView.class,
+                    VaadinIcon.CONNECT.create());
+            webhooks.setId("nav-webhooks");
+            nav.addItem(webhooks);
         }
         if (user.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)) {
             SideNavItem processes = new SideNavItem("Processes", "processes", VaadinIcon.SITEMAP.create());
