@@ -63,5 +63,4 @@ final class ICalendarWriter {
             case ALLOCATION -> "Allocation";
         };
     }
-
 }
