@@ -15,13 +15,13 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * Writes plan entries as an RFC 5545 calendar with ical4j: one all-day VEVENT per entry ({@code DTSTART;VALUE=DATE},
- * {@code DTEND} the day after the last day), a stable {@code UID} per entry, {@code DTSTAMP}/{@code LAST-MODIFIED}
+ * {@code DTEND} the day after the last day), a stable {@code UID} per entry, no {@code METHOD} (a published feed, not
+ * an iTIP message, so no ORGANIZER is needed), {@code DTSTAMP}/{@code LAST-MODIFIED}
  * from the entry's last change — so the same plan gives the same bytes and the ETag only changes with the plan.
  */
 final class ICalendarWriter {
@@ -34,7 +34,6 @@ final class ICalendarWriter {
         calendar.add(new ProdId("-//Millflow//Plan calendar 1.0//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", feed.name()));
         calendar.add(new XProperty("X-PUBLISHED-TTL", "PT1H"));
         for (Entry e : feed.entries()) {
@@ -49,7 +48,9 @@ final class ICalendarWriter {
         }
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, out);
+            // validated against RFC 5545, except a calendar without entries (it needs one component to be valid, and
+            // clients read an empty one as an empty calendar)
+            new CalendarOutputter(!feed.entries().isEmpty()).output(calendar, out);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -73,6 +73,7 @@ class CalendarBrowserTest {
         page.navigate(browsers.url("/me/calendar"));
         assertThat(page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("My calendar")))
                 .isVisible();
+        assertThat(page.locator("#feed-create")).isVisible();
         page.locator("#feed-label input").fill("Outlook at work");
         page.locator("#feed-create").click();
         Locator url = page.locator("#feed-url input");
@@ -95,7 +96,7 @@ class CalendarBrowserTest {
 
     @Test
     void aSupplierHasNoCalendarPage() {
-        Page page = browsers.signIn("supplier", Browsers.desktop());
+        Page page = browsers.login("supplier", "millflow", Browsers.desktop());
         page.navigate(browsers.url("/me/calendar"));
         assertThat(page.locator("body")).containsText("Could not navigate");
         assertThat(page.locator("#feed-create")).hasCount(0);

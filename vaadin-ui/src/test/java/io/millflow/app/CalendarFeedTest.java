@@ -146,6 +146,7 @@ class CalendarFeedTest {
         assertThat(first.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
         Calendar calendar = parse(first.body());
         assertThat(calendar.getProperty("VERSION").map(Property::getValue)).contains("2.0");
+        assertThat(calendar.validate().getEntries()).as("RFC 5545 validation by ical4j").isEmpty();
         Map<String, VEvent> events = bySummary(calendar);
         VEvent milestone = events.get("◆ Design freeze [" + plan.code() + "]");
         VEvent due = events.get("Due: Write test plan [" + plan.code() + "]");

@@ -393,6 +393,23 @@ class GoogleCalendarClientTest {
     }
 
     @Test
+    void retryAfterAsAnHttpDateIsWaitedFor() {
+        token("ya29.t");
+        google.stubFor(put(urlEqualTo(EVENTS + "/" + MILESTONE.id())).inScenario("date").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "Thu, 26 Nov 2026 09:00:05 GMT"))
+                .willSetStateTo("ok"));
+        google.stubFor(put(urlEqualTo(EVENTS + "/" + MILESTONE.id())).inScenario("date").whenScenarioStateIs("ok")
+                .willReturn(okJson(event(MILESTONE.id(), "12", "confirmed", "2026-12-01", "2026-12-02",
+                        "2026-11-26T09:00:00.000Z"))));
+
+        client(new GoogleCalendarProperties(true, CAL, settings().apiBaseUrl(), settings().tokenUri(),
+                GoogleCalendarProperties.Auth.REFRESH_TOKEN, null, null, null, "client", "secret", "refresh", null, 3,
+                Duration.ofMillis(10), Duration.ofSeconds(30), null, null, null, null, null)).upsert(CAL, MILESTONE);
+
+        assertThat(pauses).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aTimedEventIsReadAsItsDay() {
         RemoteEvent e = GoogleCalendarClient.event(read("{\"id\": \"x\", \"status\": \"confirmed\", \"etag\": \"\\\"1\\\"\", "
                 + "\"updated\": \"2026-11-26T08:00:00.000Z\", \"start\": {\"dateTime\": \"2026-12-05T10:00:00+01:00\"}, "
