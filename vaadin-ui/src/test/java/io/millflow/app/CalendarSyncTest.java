@@ -64,6 +64,9 @@ class CalendarSyncTest {
             + "\"updated\": \"{{now}}\", \"start\": {\"date\": \"{{jsonPath request.body '$.start.date'}}\"}, "
             + "\"end\": {\"date\": \"{{jsonPath request.body '$.end.date'}}\"}}";
 
+    /** Every due row at once: in the shared context other tests' task events queue rows too. */
+    private static final int ALL = 1_000_000;
+
     @RegisterExtension
     static WireMockExtension google = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true)).build();
@@ -194,7 +197,7 @@ class CalendarSyncTest {
                 Map.of("predecessorId", m, "successorId", sId, "kind", "FS", "lagDays", 0));
         assertThat(dep.status()).as(dep.raw()).isEqualTo(201);
 
-        CalendarSync.Result pushed = sync.push(gateway, calendarId, 500);
+        CalendarSync.Result pushed = sync.push(gateway, calendarId, ALL);
         assertThat(pushed.failed()).isZero();
         List<LoggedRequest> milestonePuts = puts(eventId("m", m));
         assertThat(milestonePuts).hasSize(1);
@@ -227,7 +230,7 @@ class CalendarSyncTest {
 
         // the successor's due date goes to Google; the milestone is not pushed back
         google.resetRequests();
-        sync.push(gateway, calendarId, 500);
+        sync.push(gateway, calendarId, ALL);
         assertThat(puts(eventId("m", m))).isEmpty();
         assertThat(json(puts(eventId("d", sId)).get(0)).get("start").get("date").asText())
                 .isEqualTo(LocalDate.parse(api.get("/api/v1/project-tasks/" + sId, token("admin")).text("dueDate"))
@@ -249,7 +252,7 @@ class CalendarSyncTest {
         String projectId = project.get("id").asText();
         LocalDate day = LocalDate.now().plusDays(40);
         String m = milestone(projectId, "Customer sign-off", day);
-        sync.push(gateway, calendarId, 500);
+        sync.push(gateway, calendarId, ALL);
 
         // Millflow moves it to +2, Google later moves it to +5: Google wins
         reschedule(m, projectId, day.plusDays(2));
@@ -268,7 +271,7 @@ class CalendarSyncTest {
         assertThat(second.applied()).isZero();
         assertThat(start(m)).isEqualTo(day.plusDays(9));
         google.resetRequests();
-        sync.push(gateway, calendarId, 500);
+        sync.push(gateway, calendarId, ALL);
         assertThat(json(puts(eventId("m", m)).get(0)).get("start").get("date").asText())
                 .isEqualTo(day.plusDays(9).toString());
 
@@ -329,7 +332,7 @@ class CalendarSyncTest {
                 .willReturn(aResponse().withStatus(503)));
 
         assertThat(sync.reconcile(4, 26)).isPositive();
-        CalendarSync.Result failed = sync.push(gateway, calendarId, 500);
+        CalendarSync.Result failed = sync.push(gateway, calendarId, ALL);
         assertThat(failed.failed()).isGreaterThanOrEqualTo(1);
         assertThat(puts(allocationEvent)).hasSize(4); // bounded attempts of one call
         Map<String, Object> row = jdbc.queryForMap("select attempts, last_error, next_attempt_at > now() as later, "
@@ -345,7 +348,7 @@ class CalendarSyncTest {
         jdbc.update("update calendar_event_link set next_attempt_at = now() where item_key = ?",
                 "ALLOCATION:" + a.text("id"));
         google.resetRequests();
-        sync.push(gateway, calendarId, 500);
+        sync.push(gateway, calendarId, ALL);
         List<LoggedRequest> ok = puts(allocationEvent);
         assertThat(ok).hasSize(1);
         JsonNode body = json(ok.get(0));
