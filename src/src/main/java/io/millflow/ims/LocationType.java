@@ -14,7 +14,9 @@ public enum LocationType {
     PROJECT(true, false),
     COST_CENTRE(true, false),
     PRODUCTION(true, false),
-    INVENTORY_LOSS(true, false);
+    INVENTORY_LOSS(true, false),
+    /** Where opening balances come from (movement type 561, initial entry of stock). */
+    OPENING_BALANCE(true, false);
 
     private final boolean virtual;
     private final boolean reservable;

@@ -15,12 +15,18 @@ import io.millflow.security.CurrentUser;
 import io.millflow.shared.PageView;
 import io.millflow.shared.ProblemException;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -50,10 +56,12 @@ public class MasterData {
     private final AuditService audit;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Validator validator;
 
     MasterData(ItemRepository items, UnitOfMeasureRepository units, SiteRepository sites,
             WarehouseRepository warehouses, LocationRepository locations, LotRepository lots, AuditService audit,
-            JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, Clock clock, Validator validator) {
+        this.validator = validator;
         this.items = items;
         this.units = units;
         this.sites = sites;
@@ -111,12 +119,21 @@ public class MasterData {
     }
 
     private void apply(Item item, ItemCommand cmd) {
-        if (!units.existsById(cmd.baseUnit())) {
+        check(cmd, units::existsById);
+        Map<String, BigDecimal> alternatives = cmd.alternativeUnits() == null ? Map.of() : cmd.alternativeUnits();
+        item.update(cmd.name().strip(), cmd.description(), cmd.category(), cmd.baseUnit(), cmd.tracking(),
+                cmd.shelfLifeDays(), cmd.abcClass(), cmd.active() == null || cmd.active(), alternatives,
+                clock.instant());
+    }
+
+    /** The rules of an item's data beyond its field constraints (units known, shelf life only for lots). */
+    private static void check(ItemCommand cmd, java.util.function.Predicate<String> unitExists) {
+        if (!unitExists.test(cmd.baseUnit())) {
             throw new ProblemException.InvalidInput("baseUnit", "is not a known unit: " + cmd.baseUnit());
         }
         Map<String, BigDecimal> alternatives = cmd.alternativeUnits() == null ? Map.of() : cmd.alternativeUnits();
         for (String unit : alternatives.keySet()) {
-            if (!units.existsById(unit)) {
+            if (!unitExists.test(unit)) {
                 throw new ProblemException.InvalidInput("alternativeUnits." + unit, "is not a known unit");
             }
             if (unit.equals(cmd.baseUnit())) {
@@ -126,9 +143,90 @@ public class MasterData {
         if (cmd.shelfLifeDays() != null && cmd.tracking() != Tracking.LOT) {
             throw new ProblemException.InvalidInput("shelfLifeDays", "needs lot tracking (expiry is kept per lot)");
         }
-        item.update(cmd.name().strip(), cmd.description(), cmd.category(), cmd.baseUnit(), cmd.tracking(),
-                cmd.shelfLifeDays(), cmd.abcClass(), cmd.active() == null || cmd.active(), alternatives,
-                clock.instant());
+    }
+
+    /** A fault of one command of a bulk request: its index in the list, the field and the message. */
+    public record BulkProblem(int index, String field, String message) {
+    }
+
+    /**
+     * Checks new items as {@link #createItem} would, all of them, without writing: the field constraints, the
+     * units, SKUs already used and SKUs given twice in the list. Empty when all could be created.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<BulkProblem> checkItems(List<ItemCommand> cmds) {
+        Set<String> known = new HashSet<>(jdbc.queryForList("select code from unit_of_measure", String.class));
+        Set<String> taken = new HashSet<>(jdbc.queryForList("select sku from item where sku = any(?)", String.class,
+                (Object) cmds.stream().map(c -> c == null ? null : c.sku()).filter(Objects::nonNull).toArray(String[]::new)));
+        List<BulkProblem> problems = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < cmds.size(); i++) {
+            ItemCommand cmd = cmds.get(i);
+            int before = problems.size();
+            for (ConstraintViolation<ItemCommand> v : validator.validate(cmd)) {
+                problems.add(new BulkProblem(i, v.getPropertyPath().toString().replaceAll("<.*>", ""), v.getMessage()));
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            try {
+                check(cmd, known::contains);
+            } catch (ProblemException e) {
+                problems.add(new BulkProblem(i, e.field(), e.getMessage()));
+            }
+            if (taken.contains(cmd.sku())) {
+                problems.add(new BulkProblem(i, "sku", "is already used by another item: " + cmd.sku()));
+            } else {
+                Integer other = seen.putIfAbsent(cmd.sku(), i);
+                if (other != null) {
+                    problems.add(new BulkProblem(i, "sku", "is given twice (also entry " + (other + 1) + "): " + cmd.sku()));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Creates many items at once, all or none: the same checks as {@link #createItem} ({@link #checkItems}); any
+     * fault answers 400 with {@code errors} (one per fault, {@code index} naming the entry) and writes nothing.
+     * Rows are written with JDBC batches and audited one record per item.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<ItemView> createItems(List<ItemCommand> cmds) {
+        List<BulkProblem> problems = checkItems(cmds);
+        if (!problems.isEmpty()) {
+            BulkProblem first = problems.get(0);
+            throw new ProblemException.InvalidInput(first.field(), "entry " + (first.index() + 1) + ": " + first.message())
+                    .with("errors", problems.stream().map(p -> Map.of("index", p.index(), "field", p.field(),
+                            "message", p.message())).toList());
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        List<ItemView> views = new ArrayList<>(cmds.size());
+        List<Object[]> rows = new ArrayList<>(cmds.size());
+        List<Object[]> unitRows = new ArrayList<>();
+        for (ItemCommand cmd : cmds) {
+            UUID id = UUID.randomUUID();
+            boolean active = cmd.active() == null || cmd.active();
+            Map<String, BigDecimal> alternatives = cmd.alternativeUnits() == null ? Map.of() : Map.copyOf(cmd.alternativeUnits());
+            rows.add(new Object[] {id, cmd.sku(), cmd.name().strip(), cmd.description(), cmd.category(), cmd.baseUnit(),
+                    cmd.tracking().name(), cmd.shelfLifeDays(), cmd.abcClass(), active, now, now});
+            alternatives.forEach((unit, factor) -> unitRows.add(new Object[] {id, unit, factor}));
+            views.add(new ItemView(id, cmd.sku(), cmd.name().strip(), cmd.description(), cmd.category(), cmd.baseUnit(),
+                    cmd.tracking(), cmd.shelfLifeDays(), cmd.abcClass(), active, alternatives, 0));
+        }
+        for (int from = 0; from < rows.size(); from += 1000) {
+            jdbc.batchUpdate("insert into item (id, sku, name, description, category, base_unit, tracking, "
+                    + "shelf_life_days, abc_class, active, created_at, updated_at, version) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+        if (!unitRows.isEmpty()) {
+            jdbc.batchUpdate("insert into item_unit (item_id, unit_code, factor) values (?, ?, ?)", unitRows);
+        }
+        audit.recordAll(CurrentUser.get().username(), "CREATED", "Item",
+                views.stream().map(v -> new AuditService.Change(v.id().toString(), v)).toList());
+        return views;
     }
 
     @Transactional(readOnly = true)

@@ -24,6 +24,8 @@ public enum MovementType {
     RECEIPT_WITHOUT_ORDER_REVERSAL("502", null, LocationType.SUPPLIER, false, "Reversal of a receipt without order"),
     SCRAP("551", null, LocationType.INVENTORY_LOSS, false, "Scrapping"),
     SCRAP_REVERSAL("552", LocationType.INVENTORY_LOSS, null, false, "Reversal of scrapping"),
+    INITIAL_ENTRY("561", LocationType.OPENING_BALANCE, null, false, "Initial entry of stock balances"),
+    INITIAL_ENTRY_REVERSAL("562", null, LocationType.OPENING_BALANCE, false, "Reversal of an initial entry of stock"),
     COUNT_GAIN("701", LocationType.INVENTORY_LOSS, null, false, "Inventory count gain"),
     COUNT_LOSS("702", null, LocationType.INVENTORY_LOSS, false, "Inventory count loss");
 
@@ -84,7 +86,7 @@ public enum MovementType {
     public boolean isReversal() {
         return switch (this) {
             case GOODS_RECEIPT_REVERSAL, RETURN_TO_SUPPLIER_REVERSAL, ISSUE_COST_CENTRE_REVERSAL, ISSUE_PROJECT_REVERSAL,
-                    ISSUE_PRODUCTION_REVERSAL, TRANSFER_REVERSAL, RECEIPT_WITHOUT_ORDER_REVERSAL, SCRAP_REVERSAL -> true;
+                    ISSUE_PRODUCTION_REVERSAL, TRANSFER_REVERSAL, RECEIPT_WITHOUT_ORDER_REVERSAL, SCRAP_REVERSAL, INITIAL_ENTRY_REVERSAL -> true;
             default -> false;
         };
     }

@@ -12,14 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MovementTypeTest {
 
     @ParameterizedTest
-    @CsvSource({"101,102", "122,123", "201,202", "221,222", "261,262", "311,312", "501,502", "551,552", "701,702",
+    @CsvSource({"101,102", "122,123", "201,202", "221,222", "261,262", "311,312", "501,502", "551,552", "561,562", "701,702",
             "702,701"})
     void everyTypeHasItsReversal(String type, String reversal) {
         assertThat(MovementType.of(type).reversal().code()).isEqualTo(reversal);
     }
 
     @ParameterizedTest
-    @CsvSource({"102", "123", "202", "222", "262", "312", "502", "552"})
+    @CsvSource({"102", "123", "202", "222", "262", "312", "502", "552", "562"})
     void aReversalIsNotReversedAgain(String type) {
         assertThatThrownBy(() -> MovementType.of(type).reversal()).isInstanceOf(ProblemException.Conflict.class);
     }

@@ -108,11 +108,21 @@ public class MainLayout extends AppLayout {
         if (user.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Teams", io.millflow.ui.projects.TeamsView.class, VaadinIcon.GROUP.create()));
             nav.addItem(new SideNavItem("People", io.millflow.ui.projects.PeopleView.class, VaadinIcon.USERS.create()));
+            SideNavItem mail = new SideNavItem("Mail", io.millflow.ui.mail.MailTemplatesView.class,
+                    VaadinIcon.ENVELOPE.create());
+            mail.setId("nav-mail");
+            nav.addItem(mail);
         }
         if (user.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)) {
             SideNavItem processes = new SideNavItem("Processes", "processes", VaadinIcon.SITEMAP.create());
             processes.setId("nav-processes");
             nav.addItem(processes);
+        }
+        if (user.hasAnyRole(Roles.ADMIN, Roles.BUYER, Roles.WAREHOUSE, Roles.MANAGER)) {
+            SideNavItem imports = new SideNavItem("Import", io.millflow.ui.exchange.ImportView.class,
+                    VaadinIcon.UPLOAD.create());
+            imports.setId("nav-import");
+            nav.addItem(imports);
         }
         addToDrawer(nav);
         if (user.hasAnyRole(Roles.ADMIN, Roles.PROCESS_OWNER)) {

@@ -1,5 +1,6 @@
 package io.millflow.ui;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -33,7 +34,14 @@ public class MyRequisitionsView extends VerticalLayout implements HasUrlParamete
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String openId) {
         removeAll();
-        add(new H3("My requisitions"));
+        add(new H3("My requisitions"), new ExportMenu<RequisitionView>("my-requisitions", (page, size) -> requisitions
+                .mine(null, PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))).getContent())
+                .column("Number", RequisitionView::number).column("Status", RequisitionView::status)
+                .column("Item", RequisitionView::itemDescription).column("Quantity", RequisitionView::quantity)
+                .column("Unit price", RequisitionView::unitPrice).column("Currency", RequisitionView::currency)
+                .column("Total", RequisitionView::totalAmount).column("Needed by", RequisitionView::neededBy)
+                .column("Cost centre", RequisitionView::costCentre)
+                .column("Purchase order", RequisitionView::purchaseOrderNumber));
         var page = requisitions.mine(null, PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "createdAt")));
         if (page.isEmpty()) {
             add(new Paragraph("You have not asked for anything yet."));

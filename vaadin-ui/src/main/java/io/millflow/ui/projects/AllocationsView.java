@@ -1,5 +1,6 @@
 package io.millflow.ui.projects;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -100,7 +101,14 @@ public class AllocationsView extends VerticalLayout {
         })).setHeader("Person's week").setAutoWidth(true);
         grid.setHeight("420px");
         grid.addSelectionListener(e -> edit(e.getFirstSelectedItem().orElse(null)));
-        add(new H3("Allocations"), form, new HorizontalLayout(save, remove, clear), warning, from, grid);
+        add(new H3("Allocations"), form, new HorizontalLayout(save, remove, clear), warning, from,
+                new ExportMenu<>(grid, "allocations").column("Week", AllocationView::weekStart)
+                        .column("Person", AllocationView::username).column("Project", AllocationView::projectCode)
+                        .column("Project name", AllocationView::projectName).column("Hours", AllocationView::hours)
+                        .column("Capacity hours", AllocationView::capacityHours)
+                        .column("Allocated hours", AllocationView::allocatedHours)
+                        .column("Over-allocated", AllocationView::overAllocated).column("Note", AllocationView::note),
+                grid);
         refresh();
     }
 

@@ -1,5 +1,6 @@
 package io.millflow.ui.projects;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
@@ -72,7 +73,11 @@ public class MyTasksView extends VerticalLayout {
             openDialog.open();
         });
         grid.setSizeFull();
-        add(new H3("My tasks"), status, grid);
+        add(new H3("My tasks"), status, new ExportMenu<>(grid, "my-tasks")
+                .column("Project", TaskView::projectCode).column("Key", TaskView::key).column("Task", TaskView::name)
+                .column("Status", TaskView::status).column("Priority", TaskView::priority)
+                .column("Start", TaskView::startDate).column("End", TaskView::endDate).column("Due", TaskView::dueDate)
+                .column("Estimate hours", TaskView::estimateHours), grid);
         refresh();
         String me = CurrentUser.get().username();
         live.follow(this, change -> "TASK".equals(change.kind()) || "COMMENT".equals(change.kind())

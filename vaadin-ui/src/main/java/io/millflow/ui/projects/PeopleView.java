@@ -1,5 +1,6 @@
 package io.millflow.ui.projects;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -111,7 +112,11 @@ public class PeopleView extends VerticalLayout {
         save.setId("person-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button clear = new Button("New person", e -> edit(null));
-        add(new H3("People"), grid, new FormLayout(username, team, site, capacity, rate, active),
+        add(new H3("People"), new ExportMenu<>(grid, "people").column("Username", PersonView::username)
+                .column("Name", PersonView::displayName).column("Team", PersonView::teamName)
+                .column("Site", PersonView::siteCode).column("Calendar", PersonView::calendarCode)
+                .column("Capacity/week", PersonView::weeklyCapacityHours).column("Rate/h", PersonView::hourlyRate)
+                .column("Active", PersonView::active), grid, new FormLayout(username, team, site, capacity, rate, active),
                 new HorizontalLayout(save, clear));
 
         calendarGrid.setId("calendar-grid");

@@ -1,5 +1,6 @@
 package io.millflow.ui.projects;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
@@ -36,7 +37,12 @@ public class ProjectRequestsView extends VerticalLayout {
         grid.setItems(requests.list(null, 0, 200).items());
         Button create = new Button("Request a project", e -> getUI().ifPresent(ui -> ui.navigate(ProjectRequestView.class)));
         create.setId("new-project-request");
-        add(new HorizontalLayout(new H3("Project requests"), create), grid);
+        add(new HorizontalLayout(new H3("Project requests"), create), new ExportMenu<>(grid, "project-requests")
+                .column("Number", RequestView::number).column("Code", RequestView::code).column("Name", RequestView::name)
+                .column("Department", RequestView::departmentCode).column("Manager", RequestView::manager)
+                .column("Requested by", RequestView::requestedBy).column("Status", RequestView::status)
+                .column("Start", RequestView::startDate).column("End", RequestView::endDate)
+                .column("Budget", RequestView::budget).column("Reason", RequestView::rejectionReason), grid);
         setSizeFull();
     }
 

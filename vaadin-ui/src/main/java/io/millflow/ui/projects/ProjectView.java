@@ -1,5 +1,6 @@
 package io.millflow.ui.projects;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -219,7 +220,14 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         newTask.addClickListener(e -> show(dialogs.create(projectId, taskList)));
         newTask.setId("task-new");
         newTask.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        VerticalLayout layout = new VerticalLayout(newTask, tree);
+        ExportMenu<TaskView> export = new ExportMenu<TaskView>("project-tasks",
+                (page, size) -> page == 0 ? taskList : List.of())
+                .column("Key", TaskView::key).column("Task", TaskView::name).column("Status", TaskView::status)
+                .column("Priority", TaskView::priority).column("Assignee", TaskView::assignee)
+                .column("Start", TaskView::startDate).column("End", TaskView::endDate).column("Due", TaskView::dueDate)
+                .column("Estimate hours", TaskView::estimateHours).column("Milestone", TaskView::milestone)
+                .column("Labels", t -> String.join("|", t.labels()));
+        VerticalLayout layout = new VerticalLayout(new HorizontalLayout(newTask, export), tree);
         layout.setPadding(false);
         layout.setSizeFull();
         return layout;

@@ -1,5 +1,6 @@
 package io.millflow.ui.projects;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -73,7 +74,12 @@ public class ProjectsView extends VerticalLayout {
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
-        add(new H3("Projects"), header, filters, grid());
+        add(new H3("Projects"), header, filters, new ExportMenu<>(grid, "projects")
+                .column("Code", ProjectSummary::code).column("Name", ProjectSummary::name)
+                .column("Department", ProjectSummary::departmentCode).column("Manager", ProjectSummary::manager)
+                .column("Status", ProjectSummary::status).column("Start", ProjectSummary::startDate)
+                .column("End", ProjectSummary::endDate).column("Tasks", ProjectSummary::taskCount)
+                .column("Tasks done", ProjectSummary::doneCount), grid());
         refresh();
         live.follow(this, change -> true, this::refresh);
     }

@@ -1,5 +1,6 @@
 package io.millflow.ui.projects;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -62,7 +63,9 @@ public class TeamsView extends VerticalLayout {
         save.setId("team-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button clear = new Button("New team", e -> edit(null));
-        add(new H3("Teams"), grid, new FormLayout(name, department, lead), new HorizontalLayout(save, clear));
+        add(new H3("Teams"), new ExportMenu<>(grid, "teams").column("Department", TeamView::departmentCode)
+                .column("Team", TeamView::name).column("Lead", TeamView::leadUsername)
+                .column("People", TeamView::memberCount), grid, new FormLayout(name, department, lead), new HorizontalLayout(save, clear));
         edit(null);
         refresh();
     }

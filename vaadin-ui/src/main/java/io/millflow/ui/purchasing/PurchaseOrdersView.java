@@ -1,5 +1,6 @@
 package io.millflow.ui.purchasing;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -53,7 +54,14 @@ public class PurchaseOrdersView extends VerticalLayout {
         list.setWidthFull();
         HorizontalLayout filters = new HorizontalLayout(status, text);
         filters.getStyle().set("flex-wrap", "wrap");
-        add(new H3("Purchase orders"), filters, list);
+        add(new H3("Purchase orders"), filters, new ExportMenu<PurchaseOrderSummary>("purchase-orders",
+                (page, size) -> orders.list("ALL".equals(status.getValue()) ? null : status.getValue(), null,
+                        text.getValue(), page, size).items())
+                .column("Number", PurchaseOrderSummary::number).column("Status", PurchaseOrderSummary::status)
+                .column("Supplier", PurchaseOrderSummary::supplierCode)
+                .column("Supplier name", PurchaseOrderSummary::supplierName)
+                .column("Total", PurchaseOrderSummary::totalAmount).column("Currency", PurchaseOrderSummary::currency)
+                .column("Created", PurchaseOrderSummary::createdAt), list);
         refresh();
     }
 

@@ -1,5 +1,6 @@
 package io.millflow.ui.purchasing;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -279,7 +280,17 @@ public class SupplierDetailView extends VerticalLayout implements HasUrlParamete
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 3));
         form.setColspan(breaks, 2);
         cataloguePart.setPadding(false);
-        cataloguePart.add(new H4("Catalogue"), items, form);
+        cataloguePart.add(new H4("Catalogue"), new ExportMenu<>(items, "supplier-catalogue")
+                .column("Supplier", SupplierItemView::supplierCode).column("Item", SupplierItemView::itemSku)
+                .column("Item name", SupplierItemView::itemName).column("Supplier SKU", SupplierItemView::supplierSku)
+                .column("Order unit", SupplierItemView::orderUnit).column("Lead time days", SupplierItemView::leadTimeDays)
+                .column("Minimum order quantity", SupplierItemView::minimumOrderQuantity)
+                .column("Pack size", SupplierItemView::packSize).column("Currency", SupplierItemView::currency)
+                .column("Preferred", SupplierItemView::preferred).column("Active", SupplierItemView::active)
+                .column("Price breaks", i -> i.prices().stream().map(p -> p.minQuantity().stripTrailingZeros()
+                        .toPlainString() + "@" + p.unitPrice().toPlainString() + " from " + p.validFrom()
+                        + (p.validTo() == null ? "" : " to " + p.validTo()))
+                        .collect(java.util.stream.Collectors.joining("|"))), items, form);
         try {
             item.setItems(masterData.items(null, null, null, true, PageView.request(0, PageView.MAX_SIZE,
                     Sort.by("sku"))).items());

@@ -1,5 +1,6 @@
 package io.millflow.ui.purchasing;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -55,7 +56,11 @@ public class SuppliersView extends VerticalLayout {
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SupplierDetailView.class,
                 e.getItem().id().toString())));
         setSizeFull();
-        add(new H3("Suppliers"), bar, grid);
+        add(new H3("Suppliers"), bar, new ExportMenu<>(grid, "suppliers")
+                .column("Code", SupplierView::code).column("Name", SupplierView::name)
+                .column("Currency", SupplierView::currency).column("Terms", SupplierView::paymentTerms)
+                .column("Rating", SupplierView::rating).column("Blocked", SupplierView::blocked)
+                .column("E-mail", SupplierView::email).column("Phone", SupplierView::phone), grid);
         refresh();
     }
 

@@ -1,5 +1,6 @@
 package io.millflow.ui.replenishment;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -74,7 +75,16 @@ public final class ProposalsPanel {
         if (proposals.size() > 20) {
             grid.setHeight("480px");
         }
-        panel.add(facts, grid);
+        panel.add(facts, new ExportMenu<>(grid, "proposals").column("Item", ProposalView::sku)
+                .column("Name", ProposalView::itemName).column("Warehouse", ProposalView::warehouseCode)
+                .column("Rule", ProposalView::ruleType).column("On hand", ProposalView::onHand)
+                .column("Inventory position", ProposalView::inventoryPosition)
+                .column("Reorder point", ProposalView::reorderPoint).column("Order up to", ProposalView::orderUpTo)
+                .column("Forecast per day", ProposalView::forecastPerDay).column("Quantity", ProposalView::quantity)
+                .column("Unit", ProposalView::baseUnit).column("Supplier", ProposalView::supplierName)
+                .column("Unit price", ProposalView::unitPrice).column("Currency", ProposalView::currency)
+                .column("Value EUR", ProposalView::valueEur).column("Decision", ProposalView::decision)
+                .column("Status", ProposalView::status), grid);
     }
 
     private static HorizontalLayout actions(Div panel, ReplenishmentRuns runs, UUID runId, ProposalView p) {

@@ -1,5 +1,6 @@
 package io.millflow.ui.replenishment;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -79,7 +80,15 @@ public class ReorderRulesView extends VerticalLayout {
                 + (r.packSize() == null ? "" : "pack " + r.packSize())).setHeader("Overrides").setAutoWidth(true);
         grid.addColumn(r -> r.active() ? "" : "inactive").setHeader("");
         grid.setHeight("360px");
-        add(new H3("Reorder rules"), search, grid);
+        add(new H3("Reorder rules"), search, new ExportMenu<>(grid, "reorder-rules")
+                .column("Item", ReorderRuleView::sku).column("Name", ReorderRuleView::itemName)
+                .column("Warehouse", ReorderRuleView::warehouseCode).column("Type", ReorderRuleView::type)
+                .column("Min", ReorderRuleView::min).column("Max", ReorderRuleView::max)
+                .column("Service level %", ReorderRuleView::serviceLevel).column("Cover days", ReorderRuleView::coverDays)
+                .column("Lead time days", ReorderRuleView::leadTimeDays)
+                .column("Minimum order quantity", ReorderRuleView::minimumOrderQuantity)
+                .column("Pack size", ReorderRuleView::packSize).column("Unit", ReorderRuleView::baseUnit)
+                .column("Active", ReorderRuleView::active), grid);
         if (mayEdit) {
             item.setId("rule-item");
             item.setItemLabelGenerator(i -> i.sku() + " · " + i.name());

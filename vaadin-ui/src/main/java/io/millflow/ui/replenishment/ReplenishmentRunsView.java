@@ -1,5 +1,6 @@
 package io.millflow.ui.replenishment;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -61,7 +62,12 @@ public class ReplenishmentRunsView extends VerticalLayout {
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::show, proposals::removeAll));
         proposals.setWidthFull();
         setSizeFull();
-        add(new H3("Replenishment runs"), new HorizontalLayout(start, reload), grid, proposals);
+        add(new H3("Replenishment runs"), new HorizontalLayout(start, reload, new ExportMenu<>(grid, "replenishment-runs")
+                .column("Started", RunView::startedAt).column("Trigger", RunView::trigger)
+                .column("By", RunView::startedBy).column("Status", RunView::status).column("Pairs", RunView::pairs)
+                .column("Proposals", RunView::proposals).column("Automatic", RunView::autoProposals)
+                .column("For review", RunView::reviewProposals).column("Duration ms", RunView::durationMs)),
+                grid, proposals);
         refresh();
     }
 

@@ -1,5 +1,6 @@
 package io.millflow.ui.shipping;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -113,7 +114,13 @@ public class ShipmentsView extends VerticalLayout {
         if (user.hasRole(Roles.WAREHOUSE)) {
             add(shipTransferForm());
         }
-        add(filters, grid, detail);
+        add(filters, new ExportMenu<>(grid, "shipments")
+                .column("Shipment", ShipmentView::number).column("Direction", ShipmentView::direction)
+                .column("Carrier", ShipmentView::carrier).column("Service", ShipmentView::serviceCode)
+                .column("Tracking number", ShipmentView::trackingNumber).column("Status", ShipmentView::status)
+                .column("For", s -> s.referenceType() + " " + s.referenceId())
+                .column("Expected", ShipmentView::estimatedDelivery).column("Delivered", ShipmentView::deliveredAt)
+                .column("Created", ShipmentView::createdAt), grid, detail);
         refresh();
     }
 

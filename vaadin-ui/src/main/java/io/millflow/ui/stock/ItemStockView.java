@@ -1,5 +1,6 @@
 package io.millflow.ui.stock;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -100,7 +101,15 @@ public class ItemStockView extends VerticalLayout implements BeforeEnterObserver
         content.setWidthFull();
         content.add(totals, section("Where it is", locationsGrid()), section("Value per site", valuationGrid()),
                 section("Stock over time", chart()), section("Demand, forecast and reorder point", demand()),
-                section("Latest moves", movesGrid()),
+                section("Latest moves", new Div(new ExportMenu<MoveView>("item-moves", (page, size) -> itemId == null
+                        ? List.of() : queries.moves(new MoveFilter(itemId, null, null, null, null, null, null), page, size)
+                                .items())
+                        .column("Posted", MoveView::postedAt).column("Posting date", MoveView::postingDate)
+                        .column("Document", MoveView::documentNumber).column("Type", MoveView::movementType)
+                        .column("Item", MoveView::sku).column("From", MoveView::fromLocationCode)
+                        .column("To", MoveView::toLocationCode).column("Lot", MoveView::lot)
+                        .column("Serials", m -> String.join("|", m.serials())).column("Quantity", MoveView::quantity)
+                        .column("Value", MoveView::value), movesGrid())),
                 section("Reservations", reservationsGrid()));
         add(title, facts, content);
         live.follow(this, change -> itemId != null && change.touchesItem(itemId), this::refresh);

@@ -1,5 +1,6 @@
 package io.millflow.ui.stock;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,6 +29,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -82,7 +84,14 @@ public class LocationTreeView extends VerticalLayout implements BeforeEnterObser
         content.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         content.getStyle().set("gap", "var(--lumo-space-l)");
         content.setWidthFull();
-        add(new H3("Locations"), warehouse, content);
+        ExportMenu<LocationView> export = new ExportMenu<LocationView>("locations", (page, size) -> warehouse.isEmpty()
+                ? List.of() : masterData.locations(warehouse.getValue().id(), null, null, false, null,
+                        io.millflow.shared.PageView.request(page, size, org.springframework.data.domain.Sort.by("path")))
+                        .items())
+                .column("Warehouse", l -> warehouse.getValue().code()).column("Code", LocationView::code)
+                .column("Name", LocationView::name).column("Type", LocationView::type)
+                .column("Active", LocationView::active);
+        add(new H3("Locations"), new HorizontalLayout(warehouse, export), content);
         live.follow(this, change -> change.touchesAnyLocation(shown), this::refreshBin);
     }
 

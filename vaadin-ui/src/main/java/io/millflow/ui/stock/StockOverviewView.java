@@ -1,5 +1,6 @@
 package io.millflow.ui.stock;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -57,7 +58,12 @@ public class StockOverviewView extends VerticalLayout implements BeforeEnterObse
         this.masterData = masterData;
         this.queries = queries;
         setSizeFull();
-        add(new H3("Stock"), filters(), totals(), grid());
+        add(new H3("Stock"), filters(), totals(), new ExportMenu<>(grid, "stock")
+                .column("Item", StockRow::sku).column("Name", StockRow::itemName)
+                .column("Warehouse", StockRow::warehouseCode).column("Location", StockRow::locationCode)
+                .column("Lot", StockRow::lot).column("Lot expiry", StockRow::lotExpiry).column("On hand", StockRow::onHand)
+                .column("Reserved", StockRow::reserved).column("Available", StockRow::available)
+                .column("Incoming", StockRow::incoming).column("Unit", StockRow::unit), grid());
         site.setItems(masterData.sites());
         warehouse.setItems(masterData.warehouses(null));
         live.follow(this, change -> true, this::refresh);

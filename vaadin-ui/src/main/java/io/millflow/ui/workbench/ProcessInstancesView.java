@@ -1,5 +1,6 @@
 package io.millflow.ui.workbench;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -120,7 +121,12 @@ public class ProcessInstancesView extends VerticalLayout implements BeforeEnterO
         incidentCount.setId("incident-count");
         H3 incidentsTitle = new H3("Open incidents");
         incidentsTitle.getStyle().set("margin-bottom", "0");
-        add(bar, summary, legend, frame, new HorizontalLayout(incidentsTitle, incidentCount), incidents);
+        add(bar, summary, legend, frame, new HorizontalLayout(incidentsTitle, incidentCount,
+                new ExportMenu<>(incidents, "incidents").column("Time", IncidentView::created)
+                        .column("Process", IncidentView::processKey).column("Version", IncidentView::version)
+                        .column("Activity", IncidentView::activityId).column("Business key", IncidentView::businessKey)
+                        .column("Instance", IncidentView::processInstanceId).column("Type", IncidentView::type)
+                        .column("Error", IncidentView::message)), incidents);
         refresh();
     }
 

@@ -1,5 +1,6 @@
 package io.millflow.ui.workbench;
 
+import io.millflow.ui.exchange.ExportMenu;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -73,6 +74,11 @@ public class ProcessesView extends VerticalLayout {
 
         add(new H2("Processes, decisions and forms"),
                 new Paragraph("Select a model to see its drafts; open it to edit, check and deploy a new version."),
+                new ExportMenu<>(grid, "process-models").column("Kind", ModelSummary::kind)
+                        .column("Key", ModelSummary::key).column("Name", ModelSummary::name)
+                        .column("Latest version", ModelSummary::latestVersion)
+                        .column("Deployed by", ModelSummary::deployedBy).column("Deployed at", ModelSummary::deployedAt)
+                        .column("Drafts", ModelSummary::drafts),
                 grid, draftsTitle, drafts);
         grid.setHeight("60%");
     }

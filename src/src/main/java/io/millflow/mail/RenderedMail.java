@@ -1,0 +1,5 @@
+package io.millflow.mail;
+
+/** A template filled in: subject, text part and HTML part. */
+public record RenderedMail(String subject, String text, String html) {
+}
