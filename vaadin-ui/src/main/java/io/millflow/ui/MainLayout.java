@@ -85,6 +85,8 @@ public class MainLayout extends AppLayout {
         if (user.hasAnyRole(Roles.INTERNAL.toArray(String[]::new))) {
             nav.addItem(new SideNavItem("Projects", io.millflow.ui.projects.ProjectsView.class, VaadinIcon.BRIEFCASE.create()));
             nav.addItem(new SideNavItem("My tasks", io.millflow.ui.projects.MyTasksView.class, VaadinIcon.TASKS.create()));
+            nav.addItem(new SideNavItem("My calendar", io.millflow.ui.calendar.MyCalendarView.class,
+                    VaadinIcon.CALENDAR.create()));
         }
         if (user.hasAnyRole(Roles.MANAGER, Roles.DEPARTMENT_HEAD, Roles.ADMIN)) {
             nav.addItem(new SideNavItem("Project analytics", io.millflow.ui.projects.AnalyticsView.class,

@@ -84,6 +84,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * iCalendar feeds ({@code /ical/<token>.ics}, ADR 0027): calendar clients send no session or bearer token; the
+     * unguessable token in the path is the credential, checked by the controller. GET only, stateless, no CSRF (no
+     * state changes here), no login redirect.
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain calendarFeedChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(withDefaults().matcher("/ical/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/ical/*")).permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
     /** JWT → authentication named by {@code preferred_username} (else {@code sub}) with the roles of {@code roles}. */
     static AbstractAuthenticationToken toAuthentication(Jwt jwt) {
         List<GrantedAuthority> authorities = RoleClaims.authorities(jwt.getClaim(RoleClaims.ROLES_CLAIM));
