@@ -7,7 +7,6 @@ import io.millflow.procurement.SupplierViews.SupplierView;
 import io.millflow.procurement.Suppliers;
 import io.millflow.security.AppUser;
 import io.millflow.security.UserAccounts;
-import io.millflow.shared.ProblemException;
 import io.millflow.shared.events.BusinessEvent;
 import io.millflow.shared.events.EventTypes;
 import java.time.LocalDate;
@@ -64,14 +63,12 @@ class PurchaseOrderMails {
             log.error("Event {} names no purchase order id; no supplier mail", event.id());
             return;
         }
-        PurchaseOrderView po;
-        try {
-            po = RunAs.system(() -> orders.get(id));
-        } catch (ProblemException.NotFound e) {
+        if (!orders.exists(id)) {
             // a listener must not undo the change that announced the event (ADR 25): say so and mail nothing
             log.warn("Event {} names purchase order {}, which does not exist; no supplier mail", event.id(), id);
             return;
         }
+        PurchaseOrderView po = RunAs.system(() -> orders.get(id));
         SupplierView supplier = po.supplierId() == null ? null : RunAs.system(() -> suppliers.get(po.supplierId()));
         String language = supplier != null && supplier.addresses().stream()
                 .anyMatch(a -> a.country() != null && GERMAN.contains(a.country().toUpperCase())) ? "de" : "en";

@@ -131,6 +131,16 @@ public class PurchaseOrderQueries {
         return new PageView<>(items, Math.max(page, 0), limit, total == null ? 0 : total);
     }
 
+    /**
+     * Whether an order with this id exists; no access check and nothing about it is told. For listeners of business
+     * events that name an order, which must not fail (and so undo the change) on an unknown id.
+     */
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        Integer n = jdbc.queryForObject("select count(*) from purchase_order where id = ?", Integer.class, id);
+        return n != null && n > 0;
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(FulfilmentAccess.READERS)
     public PurchaseOrderView get(UUID id) {

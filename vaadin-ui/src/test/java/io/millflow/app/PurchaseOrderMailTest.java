@@ -121,6 +121,21 @@ class PurchaseOrderMailTest {
         assertThat(resend.status()).as(resend.raw()).isEqualTo(409);
     }
 
+    @Test
+    void anEventNamingAnUnknownOrderMailsNothingAndDoesNotUndoTheChange() {
+        String unknown = UUID.randomUUID().toString();
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            businessEvents.publish(EventTypes.PURCHASE_ORDER_SENT, "PurchaseOrder", unknown, "buyer",
+                    Map.of("purchaseOrderId", unknown, "number", "PO-NONE"));
+            jdbc.update("insert into audit_record (id, actor, action, entity_type, entity_id, occurred_at) "
+                    + "values (?, 'test', 'MARKER', 'Test', ?, now())", UUID.randomUUID(), unknown);
+        });
+        assertThat(jdbc.queryForObject("select count(*) from audit_record where entity_id = ? and action = 'MARKER'",
+                Integer.class, unknown)).as("the publishing transaction committed").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where reference_id = ?", Integer.class,
+                unknown)).isZero();
+    }
+
     private static Part attachment(Multipart multipart) throws Exception {
         for (int i = 0; i < multipart.getCount(); i++) {
             Part part = multipart.getBodyPart(i);
