@@ -1,0 +1,3 @@
+package io.millflow.notification;
+
+public enum MailMode { OFF, IMMEDIATE, DIGEST }
