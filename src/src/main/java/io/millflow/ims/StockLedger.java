@@ -1,6 +1,8 @@
 package io.millflow.ims;
 
 import io.millflow.audit.AuditService;
+import io.millflow.shared.events.BusinessEvents;
+import io.millflow.shared.events.EventTypes;
 import io.millflow.ims.StockProblems.AlreadyReversed;
 import io.millflow.ims.StockProblems.InsufficientStock;
 import io.millflow.ims.StockViews.DocumentView;
@@ -48,15 +50,19 @@ import org.springframework.transaction.annotation.Transactional;
 class StockLedger {
 
     static final UUID NO_LOT = new UUID(0, 0);
+    /** A stock posting event lists at most this many lines ({@code lineCount} has them all). */
+    private static final int MAX_EVENT_LINES = 200;
     private static final Logger log = LoggerFactory.getLogger(StockLedger.class);
 
     private final JdbcTemplate jdbc;
     private final AuditService audit;
     private final StockEvents events;
+    private final BusinessEvents businessEvents;
     private final Clock clock;
     private final Map<LocationType, LocRow> virtuals = new java.util.concurrent.ConcurrentHashMap<>();
 
-    StockLedger(JdbcTemplate jdbc, AuditService audit, StockEvents events, Clock clock) {
+    StockLedger(JdbcTemplate jdbc, AuditService audit, StockEvents events, BusinessEvents businessEvents, Clock clock) {
+        this.businessEvents = businessEvents;
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -469,6 +475,26 @@ class StockLedger {
             }
         }
         events.stockChanged(number, itemIds, locationIds);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("documentId", documentId.toString());
+        event.put("documentNumber", number);
+        event.put("movementType", h.type().code());
+        event.put("postingDate", h.postingDate().toString());
+        event.put("reference", h.reference());
+        event.put("reversalOf", h.reversalOf() == null ? null : h.reversalOf().toString());
+        event.put("lines", lines.stream().limit(MAX_EVENT_LINES).map(l -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("itemId", l.item.id().toString());
+            line.put("sku", l.item.sku());
+            line.put("quantity", l.quantity);
+            line.put("unit", l.item.baseUnit());
+            line.put("fromLocationId", l.from.virtual() ? null : l.from.id().toString());
+            line.put("toLocationId", l.to.virtual() ? null : l.to.id().toString());
+            line.put("lot", l.lotNumber);
+            return line;
+        }).toList());
+        event.put("lineCount", lines.size());
+        businessEvents.publish(EventTypes.STOCK_POSTED, "StockDocument", documentId.toString(), actor, event);
         log.debug("Posted {} ({} {} lines) by {}", number, h.type().code(), lines.size(), actor);
         return new DocumentView(documentId, number, h.type().code(), h.type().label(), h.postingDate(), h.reference(),
                 h.reason(), h.reversalOf(), null, actor, now, lines.size(), null);

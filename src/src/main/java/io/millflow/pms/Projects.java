@@ -1,6 +1,8 @@
 package io.millflow.pms;
 
 import io.millflow.audit.AuditService;
+import io.millflow.shared.events.BusinessEvents;
+import io.millflow.shared.events.EventTypes;
 import io.millflow.security.CurrentUser;
 import io.millflow.security.UserAccounts;
 import io.millflow.shared.PageView;
@@ -46,10 +48,12 @@ public class Projects {
     private final UserAccounts users;
     private final AuditService audit;
     private final Clock clock;
+    private final BusinessEvents businessEvents;
 
     Projects(ProjectRepository projects, ProjectMemberRepository members, DepartmentRepository departments,
             ProjectTemplateRepository templates, TaskRepository tasks, Tasks taskService, ProjectAccess access,
-            ProjectEvents events, UserAccounts users, AuditService audit, Clock clock) {
+            ProjectEvents events, UserAccounts users, AuditService audit, Clock clock, BusinessEvents businessEvents) {
+        this.businessEvents = businessEvents;
         this.projects = projects;
         this.members = members;
         this.departments = departments;
@@ -108,6 +112,15 @@ public class Projects {
         projects.saveAndFlush(p);
         roles.forEach((u, r) -> members.save(new ProjectMember(p.getId(), u, r, clock.instant())));
         members.flush();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("projectId", p.getId().toString());
+        event.put("code", p.getCode());
+        event.put("name", p.getName());
+        event.put("manager", p.getManager());
+        event.put("status", p.getStatus().name());
+        event.put("startDate", p.getStartDate() == null ? null : p.getStartDate().toString());
+        event.put("endDate", p.getEndDate() == null ? null : p.getEndDate().toString());
+        businessEvents.publish(EventTypes.PROJECT_CREATED, "Project", p.getId().toString(), actor, event);
         if (template != null) {
             taskService.createFromTemplate(p.getId(), template.getId(), p.getStartDate(), actor);
         }
@@ -211,6 +224,10 @@ public class Projects {
         audit.record(CurrentUser.get().username(), "PROJECT_STATUS_CHANGED", ENTITY, id.toString(),
                 Map.of("status", before), Map.of("status", status));
         events.changed(id, ProjectEvents.PROJECT, null);
+        if (before != status) {
+            businessEvents.publish(EventTypes.PROJECT_STATUS_CHANGED, "Project", id.toString(),
+                    Map.of("projectId", id.toString(), "code", p.getCode(), "from", before.name(), "to", status.name()));
+        }
         return view(p);
     }
 

@@ -1,6 +1,8 @@
 package io.millflow.pms;
 
 import io.millflow.audit.AuditService;
+import io.millflow.shared.events.BusinessEvents;
+import io.millflow.shared.events.EventTypes;
 import io.millflow.security.CurrentUser;
 import io.millflow.security.UserAccounts;
 import io.millflow.shared.PageView;
@@ -58,13 +60,16 @@ public class Tasks {
     private final UserAccounts users;
     private final AuditService audit;
     private final ApplicationEventPublisher publisher;
+    private final BusinessEvents businessEvents;
     private final Clock clock;
 
     Tasks(TaskRepository tasks, TaskDependencyRepository dependencies, TaskHistoryRepository history,
             TaskCommentRepository comments, ProjectRepository projects,
             TemplateTaskRepository templateTasks, TemplateDependencyRepository templateDependencies,
             ProjectAccess access, ProjectEvents events, UserAccounts users, AuditService audit,
-            ApplicationEventPublisher publisher, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            ApplicationEventPublisher publisher, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            BusinessEvents businessEvents) {
+        this.businessEvents = businessEvents;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.dependencies = dependencies;
@@ -120,6 +125,10 @@ public class Tasks {
         TaskView view = view(t, project.getCode());
         audit.record(actor, "TASK_CREATED", ENTITY, t.getId().toString(), null, view);
         events.changed(projectId, ProjectEvents.TASK, t.getId(), actor);
+        publishTask(EventTypes.TASK_CREATED, t, project.getCode(), actor, Map.of());
+        if (t.getAssignee() != null) {
+            publishTask(EventTypes.TASK_ASSIGNED, t, project.getCode(), actor, nullable("previousAssignee", null));
+        }
         return view;
     }
 
@@ -261,6 +270,11 @@ public class Tasks {
         UUID projectId = access.writeTask(taskId);
         Task t = find(taskId);
         TaskView before = view(t);
+        String assigneeBefore = t.getAssignee();
+        TaskStatus statusBefore = t.getStatus();
+        LocalDate startBefore = t.getStartDate();
+        LocalDate endBefore = t.getEndDate();
+        LocalDate dueBefore = t.getDueDate();
         String actor = actor();
         Instant now = clock.instant();
         Changes changes = new Changes(t.getId(), actor, now);
@@ -336,6 +350,19 @@ public class Tasks {
         pushed.forEach(p -> audit.record(actor, "TASK_RESCHEDULED", ENTITY, p.getId().toString(),
                 Map.of("cause", t.key()), Map.of("startDate", p.getStartDate(), "endDate", p.getEndDate())));
         events.changed(projectId, ProjectEvents.TASK, taskId, actor);
+        String code = after.projectCode();
+        if (!java.util.Objects.equals(assigneeBefore, t.getAssignee()) && t.getAssignee() != null) {
+            publishTask(EventTypes.TASK_ASSIGNED, t, code, actor, nullable("previousAssignee", assigneeBefore));
+        }
+        if (statusBefore != t.getStatus()) {
+            publishTask(EventTypes.TASK_STATUS_CHANGED, t, code, actor,
+                    Map.of("from", statusBefore.name(), "to", t.getStatus().name()));
+        }
+        if (!startBefore.equals(t.getStartDate()) || !endBefore.equals(t.getEndDate())
+                || !java.util.Objects.equals(dueBefore, t.getDueDate())) {
+            publishRescheduled(t, code, actor, startBefore, endBefore, dueBefore);
+        }
+        publishPushed(pushed, code, actor);
         if (completion) {
             publisher.publishEvent(new TaskCompletionRequested(taskId, projectId, actor));
         }
@@ -359,6 +386,7 @@ public class Tasks {
         String actor = actor();
         Instant now = clock.instant();
         Changes changes = new Changes(taskId, actor, now);
+        TaskStatus statusBefore = t.getStatus();
         boolean completion = status != t.getStatus() && transition(t, status, changes, now);
         List<Task> column = new ArrayList<>(
                 tasks.findByProjectIdAndStatusOrderByBoardRankAscNumberAsc(projectId, t.getStatus()));
@@ -375,6 +403,10 @@ public class Tasks {
         TaskView after = view(t);
         audit.record(actor, "TASK_MOVED", ENTITY, taskId.toString(), before, after);
         events.changed(projectId, ProjectEvents.TASK, taskId, actor);
+        if (statusBefore != t.getStatus()) {
+            publishTask(EventTypes.TASK_STATUS_CHANGED, t, after.projectCode(), actor,
+                    Map.of("from", statusBefore.name(), "to", t.getStatus().name()));
+        }
         if (completion) {
             publisher.publishEvent(new TaskCompletionRequested(taskId, projectId, actor));
         }
@@ -419,6 +451,7 @@ public class Tasks {
         Changes changes = new Changes(taskId, actor, now);
         String state = approved ? APPROVED : REJECTED;
         TaskStatus status = approved ? TaskStatus.DONE : TaskStatus.IN_PROGRESS;
+        TaskStatus statusBefore = t.getStatus();
         changes.add("approvalState", t.getApprovalState(), state);
         changes.add("status", t.getStatus(), status);
         t.setApprovalState(state);
@@ -438,6 +471,10 @@ public class Tasks {
         TaskView after = view(t);
         audit.record(actor, approved ? "TASK_APPROVED" : "TASK_REJECTED", ENTITY, taskId.toString(), before, after);
         events.changed(t.getProjectId(), ProjectEvents.TASK, taskId, actor);
+        if (statusBefore != t.getStatus()) {
+            publishTask(EventTypes.TASK_STATUS_CHANGED, t, after.projectCode(), actor,
+                    Map.of("from", statusBefore.name(), "to", t.getStatus().name()));
+        }
         return after;
     }
 
@@ -463,6 +500,8 @@ public class Tasks {
         String actor = actor();
         Instant now = clock.instant();
         Map<String, Object> before = Map.of("startDate", t.getStartDate(), "endDate", t.getEndDate());
+        LocalDate startBefore = t.getStartDate();
+        LocalDate endBefore = t.getEndDate();
         Changes changes = new Changes(taskId, actor, now);
         changes.add("startDate", t.getStartDate(), start);
         changes.add("endDate", t.getEndDate(), e);
@@ -479,6 +518,10 @@ public class Tasks {
         }
         events.changed(projectId, ProjectEvents.TASK, taskId, actor);
         String code = projectCode(projectId);
+        if (!startBefore.equals(start) || !endBefore.equals(e)) {
+            publishRescheduled(t, code, actor, startBefore, endBefore, t.getDueDate());
+        }
+        publishPushed(pushed, code, actor);
         List<TaskView> out = new ArrayList<>();
         out.add(view(t, code));
         pushed.forEach(p -> out.add(view(p, code)));
@@ -656,6 +699,8 @@ public class Tasks {
         }
         audit.record(actor, "TASKS_FROM_TEMPLATE", "Project", projectId.toString(), null,
                 Map.of("templateId", templateId, "tasks", created.size(), "dependencies", edges.size()));
+        String code = projectCode(projectId);
+        created.forEach(t -> publishTask(EventTypes.TASK_CREATED, t, code, actor, Map.of()));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -751,6 +796,47 @@ public class Tasks {
             throw new ProblemException.InvalidInput("labels", "at most " + MAX_LABELS + " labels");
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- business events
+
+    private void publishTask(String type, Task t, String projectCode, String actor, Map<String, Object> extra) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("taskId", t.getId().toString());
+        data.put("projectId", t.getProjectId().toString());
+        data.put("projectCode", projectCode);
+        data.put("key", t.key());
+        data.put("title", t.getName());
+        data.put("assignee", t.getAssignee());
+        data.put("status", t.getStatus().name());
+        data.put("milestone", t.isMilestone());
+        data.put("startDate", t.getStartDate().toString());
+        data.put("endDate", t.getEndDate().toString());
+        data.put("dueDate", t.getDueDate() == null ? null : t.getDueDate().toString());
+        data.putAll(extra);
+        businessEvents.publish(type, "ProjectTask", t.getId().toString(), actor, data);
+    }
+
+    private void publishRescheduled(Task t, String code, String actor, LocalDate startBefore, LocalDate endBefore,
+            LocalDate dueBefore) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("previousStartDate", startBefore.toString());
+        extra.put("previousEndDate", endBefore.toString());
+        extra.put("previousDueDate", dueBefore == null ? null : dueBefore.toString());
+        publishTask(EventTypes.TASK_RESCHEDULED, t, code, actor, extra);
+    }
+
+    /** Successors pushed by a dependency: their previous dates are not kept, only the new ones. */
+    private void publishPushed(List<Task> pushed, String code, String actor) {
+        for (Task p : pushed) {
+            publishTask(EventTypes.TASK_RESCHEDULED, p, code, actor, Map.of("pushedByDependency", true));
+        }
+    }
+
+    private static Map<String, Object> nullable(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(key, value);
+        return m;
     }
 
     private String projectCode(UUID projectId) {

@@ -1,6 +1,8 @@
 package io.millflow.procurement;
 
 import io.millflow.audit.AuditService;
+import io.millflow.shared.events.BusinessEvents;
+import io.millflow.shared.events.EventTypes;
 import io.millflow.ims.MasterData;
 import io.millflow.ims.MovementType;
 import io.millflow.ims.StockPostings;
@@ -70,11 +72,14 @@ public class GoodsReceipts {
     private final Clock clock;
     private final MasterData masterData;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final BusinessEvents businessEvents;
 
     GoodsReceipts(PurchaseOrderRepository orders, PurchaseOrderLineRepository lines, PurchaseOrderQueries queries,
             PurchaseOrderProcess process, StockPostings postings, Tolerances tolerances, ExchangeRates rates,
             Idempotency idempotency, DocumentNumbers numbers, JdbcTemplate jdbc, AuditService audit, Clock clock,
-            MasterData masterData, org.springframework.context.ApplicationEventPublisher events) {
+            MasterData masterData, org.springframework.context.ApplicationEventPublisher events,
+            BusinessEvents businessEvents) {
+        this.businessEvents = businessEvents;
         this.masterData = masterData;
         this.events = events;
         this.orders = orders;
@@ -207,6 +212,13 @@ public class GoodsReceipts {
         po.receivingProgress(open, clock.instant());
         GoodsReceiptView view = queries.receipts("r.id = ?", id).get(0);
         audit.record(actor, "RECEIVED", "GoodsReceipt", id.toString(), null, view);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("purchaseOrderId", po.getId().toString());
+        event.put("number", po.getNumber());
+        event.put("goodsReceiptId", id.toString());
+        event.put("goodsReceiptNumber", number);
+        event.put("status", po.getStatus().name());
+        businessEvents.publish(EventTypes.GOODS_RECEIVED, "GoodsReceipt", id.toString(), actor, event);
         audit.record(actor, po.getStatus().name(), PurchaseOrderFulfilment.ENTITY, po.getId().toString(),
                 Map.of("status", before), Map.of("status", po.getStatus().name(), "goodsReceipt", number));
         process.completeTask(po.getId(), "ReceiveGoods", actor, Map.of());

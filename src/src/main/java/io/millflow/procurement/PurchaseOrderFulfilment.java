@@ -1,6 +1,8 @@
 package io.millflow.procurement;
 
 import io.millflow.audit.AuditService;
+import io.millflow.shared.events.BusinessEvents;
+import io.millflow.shared.events.EventTypes;
 import io.millflow.processes.Messages;
 import io.millflow.processes.ProcessKeys;
 import io.millflow.processes.Variables;
@@ -44,10 +46,12 @@ public class PurchaseOrderFulfilment {
     private final JdbcTemplate jdbc;
     private final AuditService audit;
     private final Clock clock;
+    private final BusinessEvents businessEvents;
 
     PurchaseOrderFulfilment(PurchaseOrderRepository orders, PurchaseOrderLineRepository lines,
             SupplierRepository suppliers, PurchaseOrderProcess process, RuntimeService runtime, JdbcTemplate jdbc,
-            AuditService audit, Clock clock) {
+            AuditService audit, Clock clock, BusinessEvents businessEvents) {
+        this.businessEvents = businessEvents;
         this.orders = orders;
         this.lines = lines;
         this.suppliers = suppliers;
@@ -138,6 +142,14 @@ public class PurchaseOrderFulfilment {
         po.sent(clock.instant());
         audit.record("system", "SENT", PROCESS_ENTITY, poId.toString(), before,
                 Map.of("status", po.getStatus().name(), "sentRevision", po.getRevision()));
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("purchaseOrderId", poId.toString());
+        event.put("number", po.getNumber());
+        event.put("supplierId", po.getSupplierId() == null ? null : po.getSupplierId().toString());
+        event.put("revision", po.getRevision());
+        event.put("totalAmount", po.getTotalAmount());
+        event.put("currency", po.getCurrency());
+        businessEvents.publish(EventTypes.PURCHASE_ORDER_SENT, "PurchaseOrder", poId.toString(), "system", event);
     }
 
     /** {@code procurement.remindSupplier}: records one reminder per sending, shown in the portal. */

@@ -1,6 +1,8 @@
 package io.millflow.procurement;
 
 import io.millflow.audit.AuditService;
+import io.millflow.shared.events.BusinessEvents;
+import io.millflow.shared.events.EventTypes;
 import io.millflow.ims.MasterData;
 import io.millflow.processes.ProcessKeys;
 import io.millflow.processes.Roles;
@@ -68,12 +70,14 @@ public class PurchaseRequisitions {
     private final RequisitionLines lines;
     private final MasterData masterData;
     private final SupplierCatalogue catalogue;
+    private final BusinessEvents businessEvents;
 
     PurchaseRequisitions(PurchaseRequisitionRepository requisitions, RequisitionApprovalRepository approvals,
             DocumentNumbers numbers, ExchangeRates rates, AuditService audit, RuntimeService runtime,
             TaskService tasks, DecisionService decisions, Clock clock, PurchaseRequisitionLineRepository requisitionLines,
             PurchaseOrderRepository orders, SupplierRepository suppliers, RequisitionLines lines,
-            MasterData masterData, SupplierCatalogue catalogue) {
+            MasterData masterData, SupplierCatalogue catalogue, BusinessEvents businessEvents) {
+        this.businessEvents = businessEvents;
         this.catalogue = catalogue;
         this.requisitionLines = requisitionLines;
         this.orders = orders;
@@ -197,6 +201,15 @@ public class PurchaseRequisitions {
         List<String> levelList = List.of(s.split(","));
         req.startedAs(pi.getId(), levelList, clock.instant());
         audit.record(username, "SUBMITTED", ENTITY, req.getId().toString(), null, snapshot(req));
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("requisitionId", req.getId().toString());
+        event.put("number", req.getNumber());
+        event.put("requester", username);
+        event.put("amount", totalEur);
+        event.put("currency", "EUR");
+        event.put("approvalLevels", levelList);
+        businessEvents.publish(EventTypes.REQUISITION_SUBMITTED, "PurchaseRequisition", req.getId().toString(),
+                username, event);
         log.info("Requisition {} submitted by {} for {} EUR, levels {}", req.getNumber(), username, totalEur,
                 levelList);
         return view(req);
