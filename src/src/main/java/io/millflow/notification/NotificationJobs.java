@@ -28,23 +28,24 @@ class NotificationJobs {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationJobs.class);
     static final String GROUP = "notification";
+    static final String RUN = "run";
+    static final String DIGEST = "digest";
+    static final String OVERDUE = "overdue";
+    static final String RETENTION = "retention";
 
     @Bean
     JobDetail notificationDigestJob() {
-        return JobBuilder.newJob(DigestJob.class).withIdentity("digest", GROUP)
-                .withDescription("Daily notification digests at each person's hour").storeDurably().build();
+        return job(DIGEST, "Daily notification digests at each person's hour");
     }
 
     @Bean
     JobDetail notificationOverdueJob() {
-        return JobBuilder.newJob(OverdueJob.class).withIdentity("overdue", GROUP)
-                .withDescription("Overdue task reminders, once per task, person and day").storeDurably().build();
+        return job(OVERDUE, "Overdue task reminders, once per task, person and day");
     }
 
     @Bean
     JobDetail notificationRetentionJob() {
-        return JobBuilder.newJob(RetentionJob.class).withIdentity("retention", GROUP)
-                .withDescription("Deletes old read notifications").storeDurably().build();
+        return job(RETENTION, "Deletes old read notifications");
     }
 
     @Bean
@@ -68,6 +69,11 @@ class NotificationJobs {
         return trigger(notificationRetentionJob, "retention", cron);
     }
 
+    private static JobDetail job(String run, String description) {
+        return JobBuilder.newJob(NotificationJob.class).withIdentity(run, GROUP).usingJobData(RUN, run)
+                .withDescription(description).storeDurably().build();
+    }
+
     private static Trigger trigger(JobDetail job, String name, String cron) {
         return TriggerBuilder.newTrigger().forJob(job).withIdentity(name, GROUP)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getDefault())
@@ -75,51 +81,29 @@ class NotificationJobs {
                 .build();
     }
 
+    /** Runs one of the three services, named by the job's data {@code run}; never twice at once per job. */
     @DisallowConcurrentExecution
-    public static class DigestJob extends QuartzJobBean {
+    public static class NotificationJob extends QuartzJobBean {
         private final NotificationDigests digests;
-
-        public DigestJob(NotificationDigests digests) {
-            this.digests = digests;
-        }
-
-        @Override
-        protected void executeInternal(JobExecutionContext context) {
-            int sent = digests.runNow();
-            if (sent > 0) {
-                log.info("Notification digests sent to {} people", sent);
-            }
-        }
-    }
-
-    @DisallowConcurrentExecution
-    public static class OverdueJob extends QuartzJobBean {
         private final OverdueReminders reminders;
-
-        public OverdueJob(OverdueReminders reminders) {
-            this.reminders = reminders;
-        }
-
-        @Override
-        protected void executeInternal(JobExecutionContext context) {
-            int sent = reminders.runNow();
-            if (sent > 0) {
-                log.info("{} overdue reminders sent", sent);
-            }
-        }
-    }
-
-    @DisallowConcurrentExecution
-    public static class RetentionJob extends QuartzJobBean {
         private final NotificationRetention retention;
 
-        public RetentionJob(NotificationRetention retention) {
+        public NotificationJob(NotificationDigests digests, OverdueReminders reminders, NotificationRetention retention) {
+            this.digests = digests;
+            this.reminders = reminders;
             this.retention = retention;
         }
 
         @Override
         protected void executeInternal(JobExecutionContext context) {
-            log.info("Notification retention: {}", retention.runNow());
+            String run = context.getMergedJobDataMap().getString(RUN);
+            Object result = switch (run) {
+                case DIGEST -> digests.runNow();
+                case OVERDUE -> reminders.runNow();
+                case RETENTION -> retention.runNow();
+                default -> throw new IllegalStateException("Unknown notification job " + run);
+            };
+            log.info("Notification job {}: {}", run, result);
         }
     }
 }

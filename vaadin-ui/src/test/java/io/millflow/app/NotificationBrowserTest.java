@@ -69,10 +69,14 @@ class NotificationBrowserTest {
         page.locator("#pref-TASK_ASSIGNED-mail vaadin-radio-button").filter(new Locator.FilterOptions()
                 .setHasText("Daily digest")).click();
         page.locator("#pref-save").click();
-        assertThat(page.locator("#pref-saved")).isVisible();
+        assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Preferences saved"))).isVisible();
 
         page.reload();
-        assertThat(page.locator("#pref-TASK_ASSIGNED-mail vaadin-radio-button[checked]")).hasText("Daily digest");
+        assertThat(page.locator("#pref-TASK_ASSIGNED-mail vaadin-radio-button").filter(new Locator.FilterOptions()
+                .setHasText("Daily digest"))).hasJSProperty("checked", true);
+        assertThat(page.locator("#pref-TASK_ASSIGNED-mail vaadin-radio-button").filter(new Locator.FilterOptions()
+                .setHasText("Immediately"))).hasJSProperty("checked", false);
         assertThat(page.locator("#pref-TASK_OVERDUE-inapp")).not().hasAttribute("checked", "");
         assertThat(page.locator("#pref-TASK_ASSIGNED-inapp")).hasAttribute("checked", "");
         assertThat(page.locator("#notification-count")).hasAttribute("data-count", "0");
