@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import io.millflow.app.support.Api;
 import io.millflow.app.support.AppTest;
 import io.millflow.app.support.Browsers;
@@ -64,21 +65,28 @@ class NotificationBrowserTest {
         page.locator("#nav-notifications").click();
         page.waitForURL(Pattern.compile(".*/me/notifications$"));
         Locator overdueInApp = page.locator("#pref-TASK_OVERDUE-inapp");
-        assertThat(overdueInApp).hasAttribute("checked", "");
+        assertThat(overdueInApp).hasJSProperty("checked", true);
         overdueInApp.click();
-        page.locator("#pref-TASK_ASSIGNED-mail vaadin-radio-button").filter(new Locator.FilterOptions()
-                .setHasText("Daily digest")).click();
+        assertThat(page.locator("#pref-TASK_ASSIGNED-mail")).containsText("Immediately");
+        page.locator("#pref-TASK_ASSIGNED-mail").click();
+        // the open select's options are the only ones in the accessibility tree
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Daily digest").setExact(true)).click();
+        assertThat(page.locator("#pref-TASK_ASSIGNED-mail")).containsText("Daily digest");
         page.locator("#pref-save").click();
         assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Preferences saved"))).isVisible();
 
         page.reload();
-        assertThat(page.locator("#pref-TASK_ASSIGNED-mail vaadin-radio-button").filter(new Locator.FilterOptions()
-                .setHasText("Daily digest"))).hasJSProperty("checked", true);
-        assertThat(page.locator("#pref-TASK_ASSIGNED-mail vaadin-radio-button").filter(new Locator.FilterOptions()
-                .setHasText("Immediately"))).hasJSProperty("checked", false);
-        assertThat(page.locator("#pref-TASK_OVERDUE-inapp")).not().hasAttribute("checked", "");
-        assertThat(page.locator("#pref-TASK_ASSIGNED-inapp")).hasAttribute("checked", "");
+        assertThat(page.locator("#pref-TASK_ASSIGNED-mail")).containsText("Daily digest");
+        assertThat(page.locator("#pref-APPROVAL_NEEDED-mail")).containsText("Immediately");
+        assertThat(page.locator("#pref-TASK_OVERDUE-inapp")).hasJSProperty("checked", false);
+        assertThat(page.locator("#pref-TASK_ASSIGNED-inapp")).hasJSProperty("checked", true);
+        String myToken = io.millflow.app.support.Tokens.authorizationCode(port, me, "password1").get("access_token")
+                .asText();
+        String stored = api.get("/api/v1/me/notification-preferences", myToken).raw();
+        org.assertj.core.api.Assertions.assertThat(stored)
+                .contains("{\"kind\":\"TASK_ASSIGNED\",\"inApp\":true,\"mail\":\"DIGEST\"}")
+                .contains("{\"kind\":\"TASK_OVERDUE\",\"inApp\":false,\"mail\":\"DIGEST\"}");
         assertThat(page.locator("#notification-count")).hasAttribute("data-count", "0");
         page.evaluate("() => { window.__millflowMarker = 'kept'; }");
 
@@ -102,8 +110,7 @@ class NotificationBrowserTest {
         item.click();
         page.waitForURL(Pattern.compile(".*/project/" + projectId + "$"));
         assertThat(page.locator("#notification-count")).hasAttribute("data-count", "0");
-        Api.Response list = api.get("/api/v1/me/notifications", io.millflow.app.support.Tokens
-                .authorizationCode(port, me, "password1").get("access_token").asText());
+        Api.Response list = api.get("/api/v1/me/notifications", myToken);
         org.assertj.core.api.Assertions.assertThat(list.body().get("items").get(0).get("readAt").isNull()).isFalse();
         org.assertj.core.api.Assertions.assertThat(list.body().get("items").get(0).get("data").get("taskId").asText())
                 .isEqualTo(taskId);

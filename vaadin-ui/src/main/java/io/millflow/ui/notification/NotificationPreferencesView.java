@@ -9,7 +9,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -54,7 +53,7 @@ public class NotificationPreferencesView extends VerticalLayout {
     private final Select<String> language = new Select<>();
     private final Select<Integer> digestHour = new Select<>();
     private final Map<NotificationKind, Checkbox> inApp = new EnumMap<>(NotificationKind.class);
-    private final Map<NotificationKind, RadioButtonGroup<MailMode>> mail = new EnumMap<>(NotificationKind.class);
+    private final Map<NotificationKind, Select<MailMode>> mail = new EnumMap<>(NotificationKind.class);
 
     public NotificationPreferencesView(NotificationPreferences preferences, Notifications notifications) {
         this.preferences = preferences;
@@ -74,12 +73,13 @@ public class NotificationPreferencesView extends VerticalLayout {
             label.setWidth("14rem");
             Checkbox app = new Checkbox("In the app");
             app.setId("pref-" + kind.name() + "-inapp");
-            RadioButtonGroup<MailMode> m = new RadioButtonGroup<>();
+            Select<MailMode> m = new Select<>();
             m.setId("pref-" + kind.name() + "-mail");
             m.setItems(MailMode.values());
             m.setItemLabelGenerator(MAIL::get);
             inApp.put(kind, app);
             mail.put(kind, m);
+            m.setAriaLabel("Mail for " + label.getText());
             HorizontalLayout row = new HorizontalLayout(label, app, new Span("Mail:"), m);
             row.setAlignItems(Alignment.CENTER);
             row.addClassName("pref-row");
