@@ -2,9 +2,7 @@ package io.millflow.ims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.millflow.shared.events.PgChannels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,23 +13,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells every app node that stock changed. A posting sends a PostgreSQL {@code NOTIFY} in its own
  * transaction (so it is delivered only when the posting commits, and to every node listening on the same
- * database); each node keeps one connection that {@code LISTEN}s and hands the changes to its subscribers
+ * database); each node's {@link PgChannels} connection {@code LISTEN}s and this hands the changes to its subscribers
  * (the live views). Nothing is kept in a node's memory that another node needs.
  */
 @Component
-public class StockEvents implements SmartLifecycle {
+public class StockEvents {
 
     static final String CHANNEL = "millflow_stock";
     private static final int MAX_PAYLOAD = 7000;
@@ -48,17 +41,14 @@ public class StockEvents implements SmartLifecycle {
         }
     }
 
-    private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
+    private final PgChannels channels;
     private final ObjectMapper json;
     private final List<Consumer<StockChange>> subscribers = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
-    private Thread listener;
 
-    StockEvents(JdbcTemplate jdbc, DataSource dataSource, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
+    StockEvents(PgChannels channels, ObjectMapper json) {
+        this.channels = channels;
         this.json = json;
+        channels.listen(CHANNEL, this::dispatch);
     }
 
     /** Called by the ledger inside the posting transaction. */
@@ -76,63 +66,13 @@ public class StockEvents implements SmartLifecycle {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        jdbc.queryForObject("select pg_notify(?, ?)::text", String.class, CHANNEL, text);
+        channels.send(CHANNEL, text);
     }
 
     /** Registers a listener (called on the listener thread; keep it short). Run the returned action to unsubscribe. */
     public Runnable subscribe(Consumer<StockChange> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        listener = new Thread(this::listen, "stock-events");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement st = connection.createStatement()) {
-                    st.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                log.debug("Listening for stock changes");
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(500);
-                    if (notifications != null) {
-                        for (PGNotification n : notifications) {
-                            dispatch(n.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                if (running) {
-                    log.warn("Stock change listener lost its connection ({}); reconnecting", e.getMessage());
-                    sleep();
-                }
-            } catch (RuntimeException e) {
-                log.error("Stock change listener failed; restarting it", e);
-                sleep();
-            }
-        }
     }
 
     private void dispatch(String payload) {
@@ -155,14 +95,6 @@ public class StockEvents implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("A stock change subscriber failed", e);
             }
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -13,8 +13,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.millflow.notification.Notifications;
 import io.millflow.processes.Roles;
 import io.millflow.security.CurrentUser;
+import io.millflow.ui.notification.LiveNotifications;
+import io.millflow.ui.notification.NotificationBell;
+import io.millflow.ui.notification.NotificationPreferencesView;
 import io.millflow.ui.purchasing.PortalOrdersView;
 import io.millflow.ui.purchasing.PurchaseOrdersView;
 import io.millflow.ui.purchasing.SuppliersView;
@@ -27,11 +31,11 @@ import io.millflow.ui.stock.PostingView;
 import io.millflow.ui.stock.StockOverviewView;
 import jakarta.annotation.security.PermitAll;
 
-/** The app shell: navigation by role, the signed-in user, sign out. */
+/** The app shell: navigation by role, the notification bell, the signed-in user, sign out. */
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, Notifications notifications, LiveNotifications live) {
         CurrentUser user = CurrentUser.get();
         H2 title = new H2("Millflow");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
@@ -40,7 +44,8 @@ public class MainLayout extends AppLayout {
         Button logout = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, logout);
+        NotificationBell bell = new NotificationBell(notifications, live, user.username());
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, bell, who, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
@@ -128,6 +133,10 @@ public class MainLayout extends AppLayout {
             imports.setId("nav-import");
             nav.addItem(imports);
         }
+        SideNavItem notificationPreferences = new SideNavItem("Notifications", NotificationPreferencesView.class,
+                VaadinIcon.BELL.create());
+        notificationPreferences.setId("nav-notifications");
+        nav.addItem(notificationPreferences);
         addToDrawer(nav);
         if (user.hasAnyRole(Roles.ADMIN, Roles.PROCESS_OWNER)) {
             addToDrawer(link("Cockpit (processes)", "/operaton/app/cockpit/default/"));
