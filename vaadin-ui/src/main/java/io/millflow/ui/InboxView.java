@@ -62,7 +62,7 @@ import java.util.UUID;
 @Route(value = "inbox", layout = MainLayout.class)
 @PageTitle("Inbox · Millflow")
 @RolesAllowed({"EMPLOYEE", "MANAGER", "DEPARTMENT_HEAD", "FINANCE", "BUYER", "WAREHOUSE", "PROCESS_OWNER", "ADMIN"})
-public class InboxView extends VerticalLayout {
+public class InboxView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
@@ -115,6 +115,27 @@ public class InboxView extends VerticalLayout {
         top.getStyle().set("flex-wrap", "wrap");
         add(top, content);
         refresh(null);
+    }
+
+    /**
+     * {@code /inbox?task=<id>} (the deep link of notifications and mails) opens that task when it is open and the
+     * signed-in person may work on it; otherwise the inbox says so and opens nothing.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        List<String> wanted = event.getLocation().getQueryParameters().getParameters().get("task");
+        if (wanted == null || wanted.isEmpty() || wanted.get(0).isBlank()) {
+            return;
+        }
+        String taskId = wanted.get(0);
+        tabs.setSelectedTab(allTab);
+        refresh(taskId);
+        if (detail.getComponentCount() == 0) {
+            com.vaadin.flow.component.notification.Notification note = com.vaadin.flow.component.notification
+                    .Notification.show("That task is no longer open or is not yours to work on.", 6000,
+                            com.vaadin.flow.component.notification.Notification.Position.MIDDLE);
+            note.setId("inbox-task-unavailable");
+        }
     }
 
     private void refresh(String selectTaskId) {

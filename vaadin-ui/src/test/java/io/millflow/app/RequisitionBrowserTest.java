@@ -183,6 +183,31 @@ class RequisitionBrowserTest {
     }
 
     @Test
+    void theDeepLinkOfAnApprovalMailOpensTheTask() {
+        Page employee = signIn("employee");
+        String number = submitRequisition(employee, "Safety gloves", "20", "4.50");
+        employee.context().close();
+
+        Page manager = signIn("manager");
+        manager.navigate(base() + "/inbox");
+        String taskId = card(manager, number).getAttribute("data-task-id");
+        manager.navigate(base() + "/inbox?task=" + taskId);
+        assertThat(manager.locator("#task-requisition-number")).hasText(number);
+        assertThat(manager.locator("#inbox-task-unavailable")).hasCount(0);
+
+        manager.navigate(base() + "/inbox?task=no-such-task");
+        assertThat(manager.locator("vaadin-notification-card")).containsText("no longer open or is not yours");
+        assertThat(manager.locator("#task-title")).hasCount(0);
+        manager.context().close();
+
+        Page buyer = signIn("buyer"); // not in the task's candidate groups
+        buyer.navigate(base() + "/inbox?task=" + taskId);
+        assertThat(buyer.locator("vaadin-notification-card")).containsText("no longer open or is not yours");
+        assertThat(buyer.locator("#task-requisition-number")).hasCount(0);
+        buyer.context().close();
+    }
+
+    @Test
     void aRejectionEndsTheRequisitionRejected() {
         Page employee = signIn("employee");
         String number = submitRequisition(employee, "Office chairs", "2", "250");
